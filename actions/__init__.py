@@ -1,0 +1,1 @@
+"""Custom actions: translate between Rasa trackers and the `bot` package."""

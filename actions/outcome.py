@@ -1,0 +1,63 @@
+"""action_screening_outcome: tell the patient the engine's outcome, in words.
+
+Responses are chosen by naming convention from the criterion id, so the texts stay
+in the domain: `utter_excluded_<id>`, `utter_deferred_<id>` (id lower-cased,
+'-' as '_').
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.answers import answers_from_slots
+from bot.dates import screening_date
+from bot.decisions import Decision
+from bot.eligibility import Outcome, Screening, evaluate
+
+logger = logging.getLogger(__name__)
+
+
+def response_key(criterion_id: str) -> str:
+    return criterion_id.lower().replace("-", "_")
+
+
+def screening_of(tracker: Tracker) -> Screening:
+    return evaluate(answers_from_slots(tracker.slots), screening_date())
+
+
+class ActionScreeningOutcome(Action):
+    def name(self) -> str:
+        return "action_screening_outcome"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        screening = screening_of(tracker)
+        if screening.outcome is Outcome.NOT_ELIGIBLE:
+            first = screening.with_decision(Decision.EXCLUDED)[0]
+            dispatcher.utter_message(response=f"utter_excluded_{response_key(first.criterion.id)}")
+            dispatcher.utter_message(response="utter_excluded_closing")
+        elif screening.outcome is Outcome.DEFERRED:
+            assert screening.rescreen_date is not None
+            for result in screening.with_decision(Decision.DEFERRED):
+                key = response_key(result.criterion.id)
+                dispatcher.utter_message(response=f"utter_deferred_{key}")
+            rescreen = screening.rescreen_date.isoformat()
+            dispatcher.utter_message(response="utter_deferred_rescreen", rescreen_date=rescreen)
+            return [
+                SlotSet("screening_outcome", Outcome.DEFERRED.value),
+                SlotSet("rescreen_date", rescreen),
+            ]
+        elif screening.outcome is Outcome.PRE_QUALIFIED:
+            dispatcher.utter_message(response="utter_pre_qualified")
+        else:  # the form ended with a question open: a bug, never the patient's fault
+            logger.error("screening ended incomplete in conversation %s", tracker.sender_id)
+            dispatcher.utter_message(response="utter_default")
+            return [SlotSet("screening_outcome", None)]
+        return [SlotSet("screening_outcome", screening.outcome.value)]

@@ -1,0 +1,119 @@
+"""Contact details a patient leaves for the study team, validated.
+
+Each reader returns the cleaned value or raises `InvalidContact` with a reason
+code; nothing is guessed or silently altered beyond whitespace.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import Enum
+
+REASONS = (
+    "no_name",
+    "too_long",
+    "phone_characters",
+    "phone_length",
+    "email_format",
+    "contact_time",
+    "no_phone_or_email",
+)
+
+
+class InvalidContact(ValueError):
+    """A contact detail that cannot be used; `reason` is one of REASONS."""
+
+    def __init__(self, reason: str) -> None:
+        if reason not in REASONS:
+            raise AssertionError(f"undeclared reason {reason}")
+        super().__init__(reason)
+        self.reason = reason
+
+
+class ContactTime(str, Enum):
+    MORNING = "morning"
+    AFTERNOON = "afternoon"
+    EVENING = "evening"
+    ANY = "any"
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    phone: str | None
+    email: str | None
+    preferred_time: ContactTime
+
+    def __post_init__(self) -> None:
+        if not (self.phone or self.email):
+            raise InvalidContact("no_phone_or_email")
+
+
+MAX_NAME = 100
+
+
+def _without_controls(text: str) -> str:
+    return "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
+
+
+def read_name(text: str) -> str:
+    name = " ".join(_without_controls(text).split())
+    if not name or not any(ch.isalpha() for ch in name):
+        raise InvalidContact("no_name")
+    if len(name) > MAX_NAME:
+        raise InvalidContact("too_long")
+    return name
+
+
+_PHONE_CHARS = re.compile(r"^\+?[\d\s().\-]+$")
+
+
+def read_phone(text: str) -> str:
+    """International or local number: 7-15 digits, optional leading '+'."""
+    raw = text.strip()
+    if not _PHONE_CHARS.match(raw):
+        raise InvalidContact("phone_characters")
+    digits = re.sub(r"\D", "", raw)
+    if not 7 <= len(digits) <= 15:
+        raise InvalidContact("phone_length")
+    return ("+" if raw.startswith("+") else "") + digits
+
+
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
+
+
+def read_email(text: str) -> str:
+    email = text.strip()
+    if len(email) > 254 or not _EMAIL.match(email):
+        raise InvalidContact("email_format")
+    return email
+
+
+_TIMES = (
+    (r"morning|\bam\b|before noon", ContactTime.MORNING),
+    (r"afternoon|after lunch|\bpm\b", ContactTime.AFTERNOON),
+    (r"evening|night|after work", ContactTime.EVENING),
+    (r"any|whenever|don'?t mind|doesn'?t matter|no preference", ContactTime.ANY),
+)
+
+
+def read_contact_time(text: str) -> ContactTime:
+    reply = text.strip().lower()
+    for pattern, time in _TIMES:
+        if reply == time.value or re.search(pattern, reply):
+            return time
+    raise InvalidContact("contact_time")
+
+
+_SKIP = re.compile(
+    r"^(skip|no|nope|none|n/?a|-|no thanks|"
+    r"i (don'?t|do not) have (one|an? (email|phone)( address| number)?)|"
+    r"(i'?d )?rather not|prefer not( to)?)\.?$"
+)
+
+
+def is_skip(text: str) -> bool:
+    """True when the patient declines to give this detail ("skip", "none", ...)."""
+    return bool(_SKIP.match(" ".join(text.strip().lower().split())))
