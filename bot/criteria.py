@@ -1,9 +1,10 @@
 """Every criterion of NCT06056921 and every pre-screen question, as data.
 
 Read this beside `shared/protocol/criteria-map.md`: one `Criterion` per row there
-(I3 and E5 have parts), each with its stable id, the protocol text, the questions
-that decide it and its rule. `QUESTIONS` is the order in which the chat asks:
-hard exclusions first, then time windows, then what staff verify anyway.
+(I2 and I3 have parts: I2-DM, I3-SSC, I3-DM), each with its stable id, the
+protocol text, the questions that decide it and its rule. `QUESTIONS` is the
+order in which the chat asks: hard exclusions first, then time windows, then
+what staff verify anyway.
 
 A rule takes the answers and the screening date and returns a `Finding`, or None
 while a question it needs is still unanswered.
@@ -13,12 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import Enum
 
 from dateutil.relativedelta import relativedelta
 
 from bot.answers import (
+    ONGOING,
     Answers,
     Cancer,
     DateSpan,
@@ -113,6 +115,19 @@ class Criterion:
 # --- rules, in the order of the listing -------------------------------------
 
 
+def first_day_clear(start: date, period: relativedelta) -> date:
+    """The first day D with D - period >= start: when "within `period` of
+    `start`" stops holding, counted back from D as the protocol counts.
+
+    Adding `period` alone is not enough at month ends: 31 Aug + 3 months clamps to
+    30 Nov, yet on 30 Nov the window still holds (30 Nov - 3 months = 30 Aug).
+    """
+    day = start + period
+    while day - period < start:
+        day += timedelta(days=1)
+    return day
+
+
 def _reply(
     reply: Reply | None, *, yes: Finding, no: Finding, unsure_note: str = "patient_unsure"
 ) -> Finding | None:
@@ -125,9 +140,9 @@ def _reply(
 def age(answers: Answers, today: date) -> Finding | None:
     if answers.birth is None:
         return None
-    if answers.birth.latest + MINIMUM_AGE <= today:
+    if first_day_clear(answers.birth.latest, MINIMUM_AGE) <= today:
         return met()
-    if answers.birth.earliest + MINIMUM_AGE > today:
+    if first_day_clear(answers.birth.earliest, MINIMUM_AGE) > today:
         return excluded("under_18")
     return verify("birth_year_only")
 
@@ -142,9 +157,19 @@ def diagnosis(answers: Answers, today: date) -> Finding | None:
     return verify("classification_criteria")
 
 
+def _for_other_diagnoses(answers: Answers) -> Finding | None:
+    """For a disease-specific criterion: met when the patient has another listed
+    disease; verify when they do not know which they have."""
+    if answers.diagnosis is None:
+        return None
+    if answers.diagnosis is Diagnosis.UNSURE:
+        return verify("diagnosis_unknown")
+    return met("not_applicable")
+
+
 def dm_antibody(answers: Answers, today: date) -> Finding | None:
     if answers.diagnosis is not Diagnosis.DERMATOMYOSITIS:
-        return met("not_applicable") if answers.diagnosis else None
+        return _for_other_diagnoses(answers)
     return _reply(answers.dm_antibody, yes=met(), no=excluded("no_myositis_antibody"))
 
 
@@ -158,7 +183,7 @@ def disease_activity(answers: Answers, today: date) -> Finding | None:
 
 def ssc_lung(answers: Answers, today: date) -> Finding | None:
     if answers.diagnosis is not Diagnosis.SYSTEMIC_SCLEROSIS:
-        return met("not_applicable") if answers.diagnosis else None
+        return _for_other_diagnoses(answers)
     return _reply(answers.ssc_lung, yes=verify("mrss_score"), no=excluded("no_ild"))
 
 
@@ -171,19 +196,23 @@ def _window(
         return None
     if isinstance(when, Reply):
         return verify("date_unknown")
-    end = when.latest if isinstance(when, DateSpan) else today  # ONGOING
-    clear_from = end + window
+    if isinstance(when, DateSpan):
+        end = when.latest
+    elif when == ONGOING:
+        end = today
+    else:
+        raise TypeError(f"not a date answer: {when!r}")
+    clear_from = first_day_clear(end, window)
     return deferred(clear_from, note) if clear_from > today else met()
 
 
 def dm_duration(answers: Answers, today: date) -> Finding | None:
     if answers.diagnosis is not Diagnosis.DERMATOMYOSITIS:
-        return met("not_applicable") if answers.diagnosis else None
+        return _for_other_diagnoses(answers)
     when = answers.dm_diagnosed
-    if (
-        isinstance(when, DateSpan)
-        and when.earliest + DM_MINIMUM_DURATION <= today < when.latest + DM_MINIMUM_DURATION
-    ):
+    if isinstance(when, DateSpan) and first_day_clear(
+        when.earliest, DM_MINIMUM_DURATION
+    ) <= today < first_day_clear(when.latest, DM_MINIMUM_DURATION):
         return verify("diagnosis_date_imprecise")
     return _window(when, DM_MINIMUM_DURATION, today, "dm_diagnosed_under_1_year")
 

@@ -17,7 +17,7 @@ from dateutil import parser as dateutil_parser
 from dateutil.relativedelta import relativedelta
 
 from bot.answers import DateSpan
-from bot.criteria import SITE_TIMEZONE
+from bot.criteria import SITE_TIMEZONE, first_day_clear
 
 MAX_AGE = 120
 MAX_TEXT = 80  # longer "dates" are not dates; also bounds the parser's work
@@ -40,7 +40,10 @@ class InvalidDate(ValueError):
 
 
 def screening_date(now: datetime | None = None) -> date:
-    """Today in the site's calendar: the day every time window is counted from."""
+    """Today in the site's calendar: the day every time window is counted from.
+    `now`, if given, must be timezone-aware."""
+    if now is not None and now.tzinfo is None:
+        raise ValueError("screening_date needs an aware datetime")
     return (now or datetime.now(ZoneInfo(SITE_TIMEZONE))).astimezone(ZoneInfo(SITE_TIMEZONE)).date()
 
 
@@ -123,7 +126,9 @@ _AGE = re.compile(
 def parse_age(text: str) -> int | None:
     """The age in a reply like '45', "I'm 45", '45 years old', 'forty-five'."""
     match = _AGE.match(_normalise(text))
-    return parse_number(match.group("n")) if match else None
+    if not match or match.group("n").strip() in ("a", "an"):  # "a" is not an age
+        return None
+    return parse_number(match.group("n"))
 
 
 def parse_birth(text: str, today: date) -> DateSpan:
@@ -135,16 +140,27 @@ def parse_birth(text: str, today: date) -> DateSpan:
         latest = today - relativedelta(years=age)
         earliest = today - relativedelta(years=age + 1) + timedelta(days=1)
         return DateSpan(earliest, latest)
-    span = parse_past_date(text, today)
-    if span.earliest < today - relativedelta(years=MAX_AGE + 1):
-        raise InvalidDate("too_old")
+    try:
+        span = parse_past_date(text, today)
+    except InvalidDate as invalid:
+        reason = "too_old" if invalid.reason == "too_long_ago" else invalid.reason
+        raise InvalidDate(reason) from invalid
+    if first_day_clear(span.earliest, relativedelta(years=MAX_AGE + 1)) <= today:
+        raise InvalidDate("too_old")  # would be over MAX_AGE today
     return span
 
 
 def parse_past_date(text: str, today: date) -> DateSpan:
     """A date that has already happened: absolute, partial or relative."""
     cleaned = _normalise(text)
-    span = _relative(cleaned, today) or _absolute(cleaned)
+    try:
+        span = _relative(cleaned, today) or _absolute(cleaned, today)
+    except (OverflowError, ValueError) as error:  # "5000 years ago": before year 1
+        if isinstance(error, InvalidDate):
+            raise
+        raise InvalidDate("too_long_ago") from error
+    if span.earliest.year < EARLIEST_YEAR:
+        raise InvalidDate("too_long_ago")
     if span.earliest > today:
         raise InvalidDate("future")
     if span.latest > today:  # "this month": only the days up to today
@@ -202,9 +218,17 @@ _LOW_DEFAULT = datetime(1904, 1, 1)
 _HIGH_DEFAULT = datetime(1908, 12, 31)
 
 
-def _absolute(text: str) -> DateSpan:
+_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+
+
+def _absolute(text: str, today: date) -> DateSpan:
     if not re.search(r"\d", text):
         raise InvalidDate("unreadable")
+    if iso := _ISO.match(text):  # year first: never day-first, never swapped
+        try:
+            return DateSpan.exact(date(*(int(part) for part in iso.groups())))
+        except ValueError as error:
+            raise InvalidDate("impossible") from error
     try:
         low = dateutil_parser.parse(text, default=_LOW_DEFAULT, dayfirst=True, fuzzy=True)
         high = dateutil_parser.parse(text, default=_HIGH_DEFAULT, dayfirst=True, fuzzy=True)
@@ -215,8 +239,12 @@ def _absolute(text: str) -> DateSpan:
         raise InvalidDate("unreadable") from error
     if low.year != high.year:
         raise InvalidDate("no_year")
-    if low.year < EARLIEST_YEAR:
-        raise InvalidDate("too_long_ago")
     if low.month != high.month and low.day == high.day:
         raise InvalidDate("unreadable")  # a day without a month: "15 1980"
-    return DateSpan(low.date(), high.date())
+    span = DateSpan(low.date(), high.date())
+    if not re.search(r"\d{3}", text) and span.earliest > today:
+        # A two-digit year ("15/03/60") is the latest such year not after the
+        # screening date, whatever century dateutil picked from the clock.
+        span = DateSpan(span.earliest - relativedelta(years=100),
+                        span.latest - relativedelta(years=100))  # fmt: skip
+    return span

@@ -1,13 +1,15 @@
 """The criteria engine: pure functions from answers to results and an outcome.
 
 Outcome of a screening (criteria-map.md): any `excluded` -> not eligible; else any
-`deferred` -> deferred, re-screen on the latest window end; else, once every
-applicable question is answered -> pre-qualified, with every `verify` listed.
+`deferred` -> deferred, re-screen on the latest window end; else pre-qualified,
+with every `verify` listed. Screening goes on after a deferral (a later answer
+may still exclude), so until every applicable question is answered the outcome
+is INCOMPLETE unless an exclusion has already decided it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
 
@@ -56,11 +58,14 @@ def applicable_questions(answers: Answers, today: date) -> list[str]:
     caller can tell what is still open by checking which of them are unanswered.
     """
     slots: list[str] = []
+    asked_so_far = Answers()  # an exclusion is judged on the answers up to here
     for question in QUESTIONS:
-        if not question.applies(answers):
+        if not question.applies(asked_so_far):
             continue
         slots.append(question.slot)
-        if getattr(answers, question.slot) is not None and _excludes(question.slot, answers, today):
+        answer = getattr(answers, question.slot)
+        asked_so_far = replace(asked_so_far, **{question.slot: answer})
+        if answer is not None and _excludes(question.slot, asked_so_far, today):
             break
     return slots
 

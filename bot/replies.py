@@ -1,76 +1,128 @@
 """Reading a patient's free-text reply to a choice question.
 
 Buttons send the canonical value; people type "I have lupus" or "only a cornea
-transplant". Each reader returns the enum member, or None when the reply does not
-say clearly (the chat then asks again: an answer is never guessed).
+transplant". A reply is read as one option only when it clearly names one:
+
+- "not sure" (and the like) wins: it can only lead to staff verifying;
+- otherwise every specific pattern is tried, and a reply that names two
+  different options ("cornea and kidney transplant") is not guessed: the
+  reader returns None and the chat asks again with the buttons;
+- a generic fallback ("cancer", "transplant") applies only when nothing
+  specific matched.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from enum import Enum
 
 from bot.answers import ONGOING, Cancer, Diagnosis, Ecog, Transplant
 
-# Order matters: the first pattern that matches wins, so more specific readings
-# ("only a cornea transplant", "no cancer") come before broader ones.
-_PATTERNS: dict[type[Enum], tuple[tuple[str, Enum], ...]] = {
-    Diagnosis: (
-        (r"not sure|don'?t know|unsure|no idea", Diagnosis.UNSURE),
-        (r"\b(sle|lupus)\b", Diagnosis.SLE),
-        (r"sj[oö]e?gren|sicca", Diagnosis.SJOGREN),
-        (r"scleroderma|systemic sclerosis|\bssc\b", Diagnosis.SYSTEMIC_SCLEROSIS),
-        (r"dermatomyositis|\bdm\b|myositis", Diagnosis.DERMATOMYOSITIS),
-        (
-            r"anca|vasculitis|\b(gpa|mpa|egpa)\b|granulomatosis|wegener|churg",
-            Diagnosis.ANCA_VASCULITIS,
+_UNSURE = r"not sure|unsure|don'?t know|do not know|no idea|can'?t remember|not certain"
+_NEGATED = r"(can'?t|cannot|can not|unable to|not able to)"
+_SAYS_NO = r"^(no|nope|nah|never|none|not that i know)\b"
+
+
+@dataclass(frozen=True)
+class _Reading:
+    specific: tuple[tuple[str, Enum], ...]
+    fallback: tuple[str, Enum] | None = None
+    unsure: Enum | None = None
+
+
+_READINGS: dict[type[Enum], _Reading] = {
+    Diagnosis: _Reading(
+        specific=(
+            (r"\b(sle|lupus)\b", Diagnosis.SLE),
+            (r"sj[oö]e?gren|sicca", Diagnosis.SJOGREN),
+            (r"scleroderma|systemic sclerosis|\bssc\b", Diagnosis.SYSTEMIC_SCLEROSIS),
+            (r"dermatomyositis|\bdm\b", Diagnosis.DERMATOMYOSITIS),
+            (
+                r"\banca\b|vasculitis|\b(gpa|mpa|egpa)\b|polyangiitis|wegener|churg",
+                Diagnosis.ANCA_VASCULITIS,
+            ),
+            (r"none of (these|them|those)|something else|^(other|none)\b", Diagnosis.OTHER),
         ),
-        (r"none of (these|them|those)|other|something else|\bnone\b", Diagnosis.OTHER),
+        unsure=Diagnosis.UNSURE,
     ),
-    Transplant: (
-        (r"not sure|don'?t know|unsure", Transplant.UNSURE),
-        (r"cornea|corneal|hair", Transplant.CORNEA_OR_HAIR),
-        (r"stem.?cell|bone.?marrow|hsct|\bbmt\b", Transplant.STEM_CELL),
-        (r"kidney|liver|heart|lung|pancreas|organ|renal", Transplant.ORGAN),
-        (r"^(no|nope|never|none|nah)\b|no transplant", Transplant.NONE),
-    ),
-    Cancer: (
-        (r"not sure|don'?t know|unsure", Cancer.UNSURE),
-        (r"^(no|nope|never|none|nah)\b|no cancer|never had", Cancer.NONE),
-        (
-            r"in situ|\bdcis\b|basal|squamous|skin cancer|prostate",
-            Cancer.EXCEPTED,
+    Transplant: _Reading(
+        specific=(
+            (r"cornea|corneal|\bhair\b", Transplant.CORNEA_OR_HAIR),
+            (r"stem.?cell|bone.?marrow|\bhsct\b|\bbmt\b", Transplant.STEM_CELL),
+            (r"kidney|liver|heart|lung|pancreas|renal|\borgan\b", Transplant.ORGAN),
+            (_SAYS_NO + r"|no transplant", Transplant.NONE),
         ),
-        (r"cancer|tumou?r|lymphoma|leuk[a]?emia|melanoma|carcinoma|other", Cancer.OTHER),
+        unsure=Transplant.UNSURE,
     ),
-    Ecog: (
-        (r"\b0\b|fully active|normal|no restriction", Ecog.FULLY_ACTIVE),
-        (r"\b1\b|light work|light (house|office)", Ecog.LIGHT_WORK),
-        (r"\b2\b|cannot work|can'?t work|up and about", Ecog.NO_WORK),
-        (r"\b3\b|mostly in (bed|a chair)|half|chair", Ecog.MOSTLY_RESTING),
-        (r"\b4\b|bed ?bound|all day in bed|completely", Ecog.BEDBOUND),
+    Cancer: _Reading(
+        specific=(
+            (_SAYS_NO + r"|^no cancer", Cancer.NONE),
+            (
+                r"basal|squamous|cervi\w*.*in situ|in situ.*cervi|\bcin ?3?\b|\bdcis\b|"
+                r"ductal carcinoma in situ|prostate",
+                Cancer.EXCEPTED,
+            ),
+            (
+                r"melanoma|lymphoma|leuk[a]?emia|myeloma|sarcoma|glioma|another|"
+                r"(breast|lung|colon|bowel|stomach|liver|pancrea\w*|thyroid|ovar\w*|uter\w*|"
+                r"kidney|bladder|brain|blood) (cancer|tumou?r)",
+                Cancer.OTHER,
+            ),
+        ),
+        fallback=(r"cancer|tumou?r|carcinoma|malignan", Cancer.OTHER),
+        unsure=Cancer.UNSURE,
+    ),
+    Ecog: _Reading(
+        specific=(
+            (r"^0$|fully active|as before|no restrictions?|completely normal", Ecog.FULLY_ACTIVE),
+            (rf"^1$|^(?!.*{_NEGATED}).*light (work|house|office|duties)", Ecog.LIGHT_WORK),
+            (
+                rf"^2$|{_NEGATED} (do )?(any )?(even )?(light )?work|up and about",
+                Ecog.NO_WORK,
+            ),
+            (r"^3$|more than half|most of the day in (bed|a chair)|mostly in", Ecog.MOSTLY_RESTING),
+            (r"^4$|bed ?bound|all day in (bed|a chair)|in (bed|a chair) all day", Ecog.BEDBOUND),
+        ),
     ),
 }
 
 
 def read_choice(choices: type[Enum], text: str) -> Enum | None:
-    """The member of `choices` the reply names, by value or by plain words."""
+    """The member of `choices` the reply names, by value or by plain words;
+    None when the reply names none, or more than one."""
     reply = " ".join(text.strip().lower().split())
     for member in choices:
         if reply == member.value:
             return member
-    for pattern, member in _PATTERNS.get(choices, ()):
-        if re.search(pattern, reply):
-            return member
+    reading = _READINGS.get(choices)
+    if reading is None:
+        return None
+    if reading.unsure is not None and re.search(_UNSURE, reply):
+        return reading.unsure
+    named = {member for pattern, member in reading.specific if re.search(pattern, reply)}
+    if len(named) == 1:
+        return named.pop()
+    if not named and reading.fallback and re.search(reading.fallback[0], reply):
+        return reading.fallback[1]
     return None
 
 
-_ONGOING = re.compile(
-    r"ongoing|still|not (yet )?(finished|over|ended)|currently|right now|"
-    r"haven'?t (finished|stopped)|on it now"
+_STILL_GOING = re.compile(
+    r"ongoing|still (taking|on|in|having|getting|receiving|doing)|"
+    r"currently (taking|on|in|receiving)|right now|on it now|at the moment"
 )
+_NOT_ENDED = re.compile(
+    r"not (yet )?(finished|over|ended|done|stopped|complete)|"
+    r"(haven'?t|hasn'?t|have not|has not) (yet )?(finished|stopped|ended)"
+)
+_NEGATION = re.compile(r"\b(not|no|never)\b|n'?t\b")
 
 
 def is_ongoing(text: str) -> bool:
-    """True for 'still taking it', 'ongoing', 'not finished yet' and the like."""
-    return text.strip().lower() == ONGOING or bool(_ONGOING.search(text.lower()))
+    """True for 'still taking it', 'ongoing', 'not finished yet' and the like;
+    False for negated ones ('not currently taking anything', 'still not sure')."""
+    reply = " ".join(text.strip().lower().split())
+    if reply == ONGOING or _NOT_ENDED.search(reply):
+        return True
+    return bool(_STILL_GOING.search(reply)) and not _NEGATION.search(reply)

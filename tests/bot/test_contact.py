@@ -66,14 +66,6 @@ def test_read_name_rejects(text: str, reason: str) -> None:
     assert reason_of(read_name, text) == reason
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: contact.py 'nothing is guessed or silently altered beyond whitespace'; "
-        "_without_controls deletes tab/newline (category Cc) before the whitespace "
-        "split, so 'Jane\\tDoe' becomes 'JaneDoe'"
-    ),
-)
 @pytest.mark.parametrize("text", ["Jane\tDoe", "Jane\nDoe", "Jane\r\nDoe"], ids=repr)
 def test_whitespace_control_characters_separate_words(text: str) -> None:
     assert read_name(text) == "Jane Doe"
@@ -202,13 +194,6 @@ def test_read_contact_time_rejects(text: str) -> None:
     assert reason_of(read_contact_time, text) == "contact_time"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: the patterns \\bam\\b / \\bpm\\b need a word boundary after the digit, so "
-        "the common spellings '9am' and '2pm' are refused with contact_time"
-    ),
-)
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("9am", ContactTime.MORNING), ("2pm", ContactTime.AFTERNOON)],

@@ -274,80 +274,34 @@ def test_a_10000_character_reply_is_refused_fast(
 # --- disagreements with the module's own contract ----------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: dates.py docstring 'Day-first is assumed for numeric dates ... never "
-        "guessing'; dayfirst=True is also applied to ISO year-first dates, so "
-        "'1980-03-04' is read as 3 April (only days > 12 such as 1980-03-15 survive)"
-    ),
-)
 @pytest.mark.parametrize("text", ["1980-03-04", "1980/03/04"])
 def test_iso_year_first_dates_are_not_day_swapped(text: str) -> None:
     assert parse_past_date(text, TODAY) == on(1980, 3, 4)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: 'dates that cannot exist are refused'; with dayfirst=True dateutil swaps "
-        "the impossible month 13 into the day: '1985-13-01' becomes 13 January 1985"
-    ),
-)
 def test_iso_date_with_month_13_is_refused() -> None:
     with pytest.raises(InvalidDate):
         parse_past_date("1985-13-01", TODAY)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: criteria-map.md I1 'age > 120 ... re-asked'; parse_birth refuses only "
-        "`span.earliest < today - relativedelta(years=121)` (strict <), so a person "
-        "who turns 121 today (born 25 Nov 1905) is accepted while '121' as an age is not"
-    ),
-)
 def test_birth_date_exactly_121_years_ago_is_too_old() -> None:
     with pytest.raises(InvalidDate) as error:
         parse_birth("25 November 1905", TODAY)
     assert error.value.reason == "too_old"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: InvalidDate docstring 'too_old (an age or birth date over 120 years)'; "
-        "_absolute raises too_long_ago for any year < 1900 before parse_birth's "
-        "too_old check, so the patient gets the hint for events, not births"
-    ),
-)
 def test_birth_in_1850_is_too_old() -> None:
     with pytest.raises(InvalidDate) as error:
         parse_birth("1 Jan 1850", TODAY)
     assert error.value.reason == "too_old"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: InvalidDate docstring 'too_long_ago (an event before 1900)'; the check "
-        "lives only in _absolute, so relative replies ('200 years ago' = 1826) pass"
-    ),
-)
 def test_relative_event_before_1900_is_too_long_ago() -> None:
     with pytest.raises(InvalidDate) as error:
         parse_past_date("200 years ago", TODAY)
     assert error.value.reason == "too_long_ago"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: dates.py 'Every parser returns a DateSpan ... or raises InvalidDate'; "
-        "_relative lets ValueError ('year -2974 is out of range') / OverflowError "
-        "escape, which actions/answers.py (catches InvalidDate only) does not handle"
-    ),
-)
 @pytest.mark.parametrize("text", ["5000 years ago", "99999999 days ago"])
 def test_huge_relative_offsets_raise_invalid_date(text: str) -> None:
     for parse in (parse_past_date, parse_birth):

@@ -1,8 +1,7 @@
 """The criteria engine against the SPEC: shared/protocol/criteria-map.md.
 
 Every criterion is judged on both sides of each boundary with a fixed screening
-date. Where the code disagrees with criteria-map.md the test keeps the SPEC's
-expectation and is marked `xfail(strict=True, reason="BUG: ...")`.
+date.
 """
 
 from __future__ import annotations
@@ -489,13 +488,6 @@ def test_criterion(criterion_id: str, overrides: dict[str, Any], expected: Findi
 
 # --- month ends and leap years ----------------------------------------------
 
-MONTH_END_REASON = (
-    "BUG: criteria-map.md 'Dates': a window is 'counted from the day of the chat' and "
-    "'the re-screen date is the first day on which the window no longer holds'; "
-    "criteria._window computes `clear_from = end + window`, and relativedelta clamps "
-    "(31 Aug + 3 months = 30 Nov), so on 30 Nov - when 3 months back is 30 Aug and an "
-    "end on 31 Aug is still inside the window - the code already says met"
-)
 
 WINDOW_EDGE_CASES = [
     # the listing's "ended 31 May" example: no clamping, both readings agree
@@ -513,14 +505,12 @@ WINDOW_EDGE_CASES = [
         exact(2026, 8, 31),
         deferred(date(2026, 12, 1), "recent_other_trial"),
         id="ended-31-Aug-on-25-Nov",
-        marks=pytest.mark.xfail(strict=True, reason=MONTH_END_REASON),
     ),
     pytest.param(
         date(2026, 11, 30),
         exact(2026, 8, 31),
         deferred(date(2026, 12, 1), "recent_other_trial"),
         id="ended-31-Aug-on-30-Nov",
-        marks=pytest.mark.xfail(strict=True, reason=MONTH_END_REASON),
     ),
     pytest.param(date(2026, 12, 1), exact(2026, 8, 31), met(), id="ended-31-Aug-on-1-Dec"),
     pytest.param(
@@ -528,7 +518,6 @@ WINDOW_EDGE_CASES = [
         exact(2026, 11, 30),
         deferred(date(2027, 3, 1), "recent_other_trial"),
         id="ended-30-Nov-on-28-Feb",
-        marks=pytest.mark.xfail(strict=True, reason=MONTH_END_REASON),
     ),
     pytest.param(date(2027, 2, 28), exact(2026, 11, 28), met(), id="ended-28-Nov-on-28-Feb"),
     # leap year
@@ -538,7 +527,6 @@ WINDOW_EDGE_CASES = [
         exact(2027, 11, 30),
         deferred(date(2028, 3, 1), "recent_other_trial"),
         id="ended-30-Nov-on-leap-day",
-        marks=pytest.mark.xfail(strict=True, reason=MONTH_END_REASON),
     ),
 ]
 
@@ -596,17 +584,17 @@ LEAP_CASES = [
         excluded("under_18"),
         id="I1-18-the-day-after-leap-day",
     ),
-    # Born on 29 Feb: relativedelta makes the 18th birthday 28 Feb in a common
-    # year (an ambiguity the SPEC does not settle; see the report). Pinned as is.
+    # Born on 29 Feb: 18 on the first day D with D - 18 years >= the birth date,
+    # 1 March in a common year (the rule every window follows: first_day_clear).
     pytest.param(
-        "I1", date(2026, 2, 28), {"birth": exact(2008, 2, 29)}, met(), id="I1-leapling-on-28-Feb"
+        "I1", date(2026, 3, 1), {"birth": exact(2008, 2, 29)}, met(), id="I1-leapling-on-1-Mar"
     ),
     pytest.param(
         "I1",
-        date(2026, 2, 27),
+        date(2026, 2, 28),
         {"birth": exact(2008, 2, 29)},
         excluded("under_18"),
-        id="I1-leapling-on-27-Feb",
+        id="I1-leapling-on-28-Feb",
     ),
     pytest.param(
         "I3-DM",
@@ -622,19 +610,19 @@ LEAP_CASES = [
         deferred(date(2028, 3, 1), "dm_diagnosed_under_1_year"),
         id="I3DM-1-year-the-day-after-leap-day",
     ),
-    # Diagnosed on 29 Feb: the anniversary is 28 Feb by relativedelta (pinned as is).
+    # Diagnosed on 29 Feb: one year has passed from 1 March of a common year.
     pytest.param(
         "I3-DM",
-        date(2025, 2, 28),
+        date(2025, 3, 1),
         {**DM, "dm_diagnosed": exact(2024, 2, 29)},
         met(),
         id="I3DM-diagnosed-on-leap-day-anniversary",
     ),
     pytest.param(
         "I3-DM",
-        date(2025, 2, 27),
+        date(2025, 2, 28),
         {**DM, "dm_diagnosed": exact(2024, 2, 29)},
-        deferred(date(2025, 2, 28), "dm_diagnosed_under_1_year"),
+        deferred(date(2025, 3, 1), "dm_diagnosed_under_1_year"),
         id="I3DM-diagnosed-on-leap-day-before-anniversary",
     ),
 ]
@@ -839,15 +827,6 @@ def test_follow_up_question_only_after_yes(trigger: dict[str, Any], follow_up: s
     assert open_questions(answers_with(**trigger), TODAY) == [follow_up]
 
 
-TRUNCATION_REASON = (
-    "BUG: criteria-map.md: on `excluded` 'screening stops at once', and "
-    "applicable_questions' docstring: 'The list ends at the first answer that excludes "
-    "the patient ... Answered questions stay in the list'. eligibility._excludes asks "
-    "whether ANY criterion listing the slot is excluded, so the exclusion by {late} is "
-    "blamed on the earlier {early} (same criterion's slots): the list stops at "
-    "{early} and drops the answered {late}"
-)
-
 EXCLUSIONS = [
     pytest.param({"birth": exact(2008, 11, 26)}, "birth", "I1", id="under-18"),
     pytest.param({"car_t": Reply.YES}, "car_t", "E1", id="car-t"),
@@ -868,10 +847,6 @@ EXCLUSIONS = [
         "contraception",
         "I6",
         id="declines-contraception",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason=TRUNCATION_REASON.format(late="contraception", early="can_become_pregnant"),
-        ),
     ),
     pytest.param({"ecog": Ecog.NO_WORK}, "ecog", "I4", id="ecog-2"),
     pytest.param({"ecog": Ecog.BEDBOUND}, "ecog", "I4", id="ecog-4"),
@@ -881,9 +856,6 @@ EXCLUSIONS = [
         "cancer_treated",
         "E8",
         id="excepted-cancer-untreated",
-        marks=pytest.mark.xfail(
-            strict=True, reason=TRUNCATION_REASON.format(late="cancer_treated", early="cancer")
-        ),
     ),
 ]
 
@@ -1040,16 +1012,9 @@ def test_incomplete_without_exclusion_or_deferral(answers: Answers) -> None:
     assert screening.rescreen_date is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG (or SPEC ambiguity): criteria-map.md 'any excluded -> not eligible; else any "
-        "deferred -> deferred ...; else -> pre-qualified', echoed by eligibility.py's "
-        "docstring; evaluate() checks `if open_questions(answers, today)` (-> INCOMPLETE) "
-        "before looking at deferrals"
-    ),
-)
-def test_a_deferral_with_questions_still_open_is_deferred() -> None:
+def test_a_deferral_with_questions_still_open_is_incomplete_until_answered() -> None:
+    # Screening goes on after a deferral, because a later answer may still exclude
+    # (docs/architecture.md); the outcome is decided once every question is answered.
     answers = Answers(
         birth=exact(1980, 3, 15),
         car_t=Reply.NO,
@@ -1063,7 +1028,17 @@ def test_a_deferral_with_questions_still_open_is_deferred() -> None:
         live_vaccine=Reply.YES,
         live_vaccine_date=exact(2026, 11, 22),
     )
-    screening = evaluate(answers, TODAY)
+    assert evaluate(answers, TODAY).outcome is Outcome.INCOMPLETE
+    assert evaluate(answers, TODAY).rescreen_date is None
+
+    done = replace(
+        answers,
+        other_trial=Reply.NO,
+        disease_active=Reply.YES,
+        hepatitis_or_cmv=Reply.NO,
+        serious_illness=Reply.NO,
+    )
+    screening = evaluate(done, TODAY)
     assert screening.outcome is Outcome.DEFERRED
     assert screening.rescreen_date == date(2026, 12, 20)
 
