@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
@@ -33,6 +34,24 @@ class ValidatePrescreenForm(FormValidationAction):
     ) -> list[str]:
         return applicable_questions(answers_from_slots(tracker.slots), screening_date())
 
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        """Also reads answers an earlier turn left unread: when the action server
+        was down, Rasa had already put the raw reply in the slot, and the SDK
+        validates only what the latest message set."""
+        events: list[dict[str, Any]] = await super().get_validation_events(
+            dispatcher, tracker, domain
+        )
+        answers = answers_from_slots(tracker.slots)
+        for slot in applicable_questions(answers, screening_date()):
+            raw = tracker.slots.get(slot)
+            if raw is not None and getattr(answers, slot) is None:
+                read = getattr(self, f"validate_{slot}")(raw, dispatcher, tracker, domain)
+                tracker.slots.update(read)
+                events += [SlotSet(name, value) for name, value in read.items()]
+        return events
+
 
 def _validator(question: Question) -> Any:
     def validate(
@@ -42,8 +61,18 @@ def _validator(question: Question) -> Any:
         tracker: Tracker,
         domain: DomainDict,
     ) -> dict[str, Any]:
+        if value is None:  # cleared by a correction: the form asks again
+            return {question.slot: None}
         try:
-            return {question.slot: read_reply(question, str(value), screening_date())}
+            # Only the answer to the question just asked is read against the
+            # patient's words; answers re-validated by a (re)started form are not.
+            just_answered = (
+                tracker.latest_action_name == "action_listen"
+                and tracker.get_slot("requested_slot") == question.slot
+            )
+            said = (tracker.latest_message.get("text") or "") if just_answered else ""
+            reply = read_reply(question, str(value), screening_date(), said)
+            return {question.slot: reply}
         except Unreadable as unreadable:
             dispatcher.utter_message(response=unreadable.hint)
             return {question.slot: None}

@@ -287,6 +287,8 @@ def live_vaccine(answers: Answers, today: date) -> Finding | None:
 
 
 def pregnancy(answers: Answers, today: date) -> Finding | None:
+    if answers.pregnant is Reply.YES:  # whatever was said before (bot/contradictions.py)
+        return excluded("pregnant")
     if answers.can_become_pregnant is Reply.NO:
         return met("not_of_childbearing_potential")
     return _reply(answers.pregnant, yes=excluded("pregnant"), no=met())

@@ -8,6 +8,7 @@ always required, and dates that cannot exist ("30 February") are refused.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -117,18 +118,35 @@ def parse_number(text: str) -> int | None:
     return None
 
 
-_AGE = re.compile(
-    r"^(?:i'?m|i am|im|age|aged|my age is)?\s*(?P<n>[a-z\- ]+?|\d{1,3})"
-    r"\s*(?:years?|yrs?|y/?o)?(?:\s*old)?\.?$"
+# fmt: off
+_MONTHS = [
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+]
+# fmt: on
+_NOT_AN_AGE = re.compile(
+    r"\bborn\b|\bago\b|\d\s*[/.\-]\s*\d|\d(st|nd|rd|th)\b|\d{4}|\b("
+    + "|".join(m for m in _MONTHS if m != "may")
+    + r")\b"
+)
+_NUMBER_WORD = re.compile(
+    r"\b(?:(?:" + "|".join(_TENS) + r")(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|" + "|".join(w for w in _NUMBER_WORDS if w != "zero") + r")\b"
 )
 
 
 def parse_age(text: str) -> int | None:
-    """The age in a reply like '45', "I'm 45", '45 years old', 'forty-five'."""
-    match = _AGE.match(_normalise(text))
-    if not match or match.group("n").strip() in ("a", "an"):  # "a" is not an age
+    """The age in a reply like '45', "I'm 45", 'umm 45 years of age', 'forty-five':
+    exactly one number, in a reply that does not look like a date."""
+    reply = " ".join(text.lower().split())[: MAX_TEXT + 1]
+    if len(reply) > MAX_TEXT or _NOT_AN_AGE.search(reply):
         return None
-    return parse_number(match.group("n"))
+    numbers = re.findall(r"(?<!\d)\d{1,3}(?!\d)", reply)
+    if len(numbers) == 1:
+        return int(numbers[0])
+    words = _NUMBER_WORD.findall(reply)
+    return parse_number(words[0]) if not numbers and len(words) == 1 else None
 
 
 def parse_birth(text: str, today: date) -> DateSpan:
@@ -168,31 +186,46 @@ def parse_past_date(text: str, today: date) -> DateSpan:
     return span
 
 
+def _month_spelled_right(match: re.Match[str]) -> str:
+    """'decmber' -> 'december'; a word near no month name is left alone."""
+    word = match.group(0)
+    close = difflib.get_close_matches(word, _MONTHS, n=1, cutoff=0.85)
+    return close[0] if close else word
+
+
 def _normalise(text: str) -> str:
     text = text.strip().lower()[: MAX_TEXT + 1]
     if len(text) > MAX_TEXT:
         raise InvalidDate("unreadable")
     text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text)
+    text = re.sub(r"[a-z]{4,}", _month_spelled_right, text)
     text = re.sub(r"\b(i was born|born|on|in|around|about|roughly|it was)\b", " ", text)
     return " ".join(text.split())
 
 
-_AGO = re.compile(r"^(?P<n>[a-z\- ]+?|\d+)\s+(?P<unit>day|week|month|year)s?\s+ago$")
-_LAST = re.compile(r"^last\s+(?P<what>week|month|year|spring|summer|autumn|fall|winter)$")
+_AGO = re.compile(
+    r"\b(?P<n>\d+|a|an|"
+    + _NUMBER_WORD.pattern[2:-2]
+    + r")\s+(?P<unit>day|week|month|year)s?\s+ago\b"
+)
+_LAST = re.compile(r"\blast\s+(?P<what>week|month|year|spring|summer|autumn|fall|winter)\b")
 
 
 def _relative(text: str, today: date) -> DateSpan | None:
-    if text in ("today", "now"):
-        return DateSpan.exact(today)
-    if text == "yesterday":
-        return DateSpan.exact(today - timedelta(days=1))
-    if match := _AGO.match(text):
+    """'3 weeks ago', 'got it last month', 'stopped yesterday', 'finished today'."""
+    if "day before yesterday" in text:
+        return DateSpan.exact(today - timedelta(days=2))
+    if match := _AGO.search(text):
         n = parse_number(match.group("n"))
         if n is None:
             raise InvalidDate("unreadable")
         return DateSpan.exact(today - _UNITS[match.group("unit")](n))
-    if match := _LAST.match(text):
+    if match := _LAST.search(text):
         return _last(match.group("what"), today)
+    if re.search(r"\byesterday\b", text):
+        return DateSpan.exact(today - timedelta(days=1))
+    if re.search(r"\b(today|right now)\b", text) and not re.search(r"\d", text):
+        return DateSpan.exact(today)
     return None
 
 

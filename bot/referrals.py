@@ -1,7 +1,8 @@
 """The referral store: what study staff receive, kept with its status history.
 
 One referral per conversation: saving the same conversation again returns the
-referral already stored (also when two saves race). The store records what the
+referral already stored (also when two saves race). Contact details are stored
+encrypted (bot/secrecy.py); every other column holds no identifying data. The store records what the
 engine decided; it never decides eligibility itself. Every status change is
 appended to `referral_events`, which is never updated or deleted.
 """
@@ -31,8 +32,10 @@ from sqlalchemy.orm import Session, declarative_base, relationship, selectinload
 from sqlalchemy.sql import Select
 
 from bot.contact import Contact, ContactTime
+from bot.contradictions import Flag, FlagKind
 from bot.criteria import PROTOCOL_VERSION
 from bot.eligibility import Outcome, Screening
+from bot.secrecy import Secrecy
 
 # Typed as Any: SQLAlchemy 1.4 ships no mypy-visible types for declarative bases.
 Base: Any = declarative_base()
@@ -54,7 +57,19 @@ NEXT_STATUSES: Mapping[Status, frozenset[Status]] = {
     Status.NOT_ENROLLED: frozenset(),
 }
 
-REFERRABLE = (Outcome.PRE_QUALIFIED, Outcome.DEFERRED)
+
+class Request(str, Enum):
+    """Why staff get this referral: a finished screening, or a patient who asked
+    to speak to a person (their answers so far attached)."""
+
+    SCREENING = "screening"
+    CALLBACK = "callback"
+
+
+REFERRABLE = {
+    Request.SCREENING: (Outcome.PRE_QUALIFIED, Outcome.DEFERRED),
+    Request.CALLBACK: (Outcome.PRE_QUALIFIED, Outcome.DEFERRED, Outcome.INCOMPLETE),
+}
 
 
 def _utcnow() -> datetime:
@@ -69,6 +84,7 @@ class ReferralRow(Base):
     created_at = Column(DateTime(timezone=True), nullable=False, default=_utcnow)
     protocol_version = Column(String(64), nullable=False)
     language = Column(String(16), nullable=False)
+    request = Column(String(16), nullable=False)
     outcome = Column(String(32), nullable=False)
     rescreen_date = Column(Date)
     status = Column(String(32), nullable=False)
@@ -76,6 +92,7 @@ class ReferralRow(Base):
     phone = Column(Text)
     email = Column(Text)
     preferred_time = Column(String(32), nullable=False)
+    flags = Column(JSON, nullable=False, default=list)  # bot.contradictions.Flag, as dicts
     criteria = relationship(
         "CriterionRow", order_by="CriterionRow.position", cascade="all, delete-orphan"
     )
@@ -132,12 +149,14 @@ class Referral:
     created_at: datetime
     protocol_version: str
     language: str
+    request: Request
     outcome: Outcome
     rescreen_date: date | None
     status: Status
     contact: Contact
     criteria: tuple[CriterionRecord, ...]
     history: tuple[StatusEvent, ...]
+    flags: tuple[Flag, ...] = ()
 
     @property
     def to_verify(self) -> tuple[CriterionRecord, ...]:
@@ -152,6 +171,8 @@ class ReferralDraft:
     rescreen_date: date | None
     contact: Contact
     criteria: tuple[CriterionRecord, ...]
+    request: Request = Request.SCREENING
+    flags: tuple[Flag, ...] = ()  # changed or contradicting answers, for staff
     protocol_version: str = PROTOCOL_VERSION
     language: str = "en"
 
@@ -161,14 +182,17 @@ def draft_from_screening(
     screening: Screening,
     answers: Mapping[str, Any],
     contact: Contact,
+    request: Request = Request.SCREENING,
+    flags: tuple[Flag, ...] = (),
     language: str = "en",
 ) -> ReferralDraft:
-    """A referral for a screening the engine found pre-qualified or deferred.
+    """A referral for a screening the engine found pre-qualified or deferred, or
+    a callback request from a patient not (yet) excluded.
 
     `answers` are the patient's answers by question slot, as given in the chat.
     """
-    if screening.outcome not in REFERRABLE:
-        raise ValueError(f"no referral for outcome {screening.outcome.value}")
+    if screening.outcome not in REFERRABLE[request]:
+        raise ValueError(f"no {request.value} referral for outcome {screening.outcome.value}")
     criteria = tuple(
         CriterionRecord(
             criterion_id=result.criterion.id,
@@ -189,6 +213,8 @@ def draft_from_screening(
         rescreen_date=screening.rescreen_date,
         contact=contact,
         criteria=criteria,
+        request=request,
+        flags=flags,
         language=language,
     )
 
@@ -196,15 +222,16 @@ def draft_from_screening(
 class ReferralStore:
     """Referrals on any SQLAlchemy engine (SQLite embedded, PostgreSQL in prod)."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, secrecy: Secrecy) -> None:
         self._engine = engine
+        self._secrecy = secrecy
 
     def create_schema(self) -> None:
         Base.metadata.create_all(self._engine)
 
     def save(self, draft: ReferralDraft) -> Referral:
         """Store the draft with status `new`; idempotent per conversation."""
-        row = _row_from_draft(draft)
+        row = _row_from_draft(draft, self._secrecy)
         try:
             with Session(self._engine, future=True) as session, session.begin():
                 session.add(row)
@@ -220,7 +247,7 @@ class ReferralStore:
             row = session.execute(
                 _with_details().where(ReferralRow.conversation_id == conversation_id)
             ).scalar_one_or_none()
-            return _referral_from_row(row) if row else None
+            return _referral_from_row(row, self._secrecy) if row else None
 
     def list(self, status: Status | None = None) -> list[Referral]:
         """Referrals, newest first, optionally of one status."""
@@ -228,7 +255,13 @@ class ReferralStore:
         if status is not None:
             query = query.where(ReferralRow.status == status.value)
         with Session(self._engine, future=True) as session:
-            return [_referral_from_row(row) for row in session.execute(query).scalars()]
+            rows = session.execute(query).scalars()
+            return [_referral_from_row(row, self._secrecy) for row in rows]
+
+    def conversation_ids(self) -> set[str]:
+        """The conversations that have a referral (whatever its status)."""
+        with Session(self._engine, future=True) as session:
+            return set(session.execute(select(ReferralRow.conversation_id)).scalars())
 
     def change_status(
         self, conversation_id: str, to_status: Status, actor: str, note: str = ""
@@ -256,6 +289,29 @@ class ReferralStore:
         assert referral is not None
         return referral
 
+    def delete(self, conversation_id: str) -> bool:
+        """Remove the conversation's referral, its answers and its history (the
+        patient asked for it); True if there was one."""
+        with Session(self._engine, future=True) as session, session.begin():
+            row = session.execute(
+                select(ReferralRow).where(ReferralRow.conversation_id == conversation_id)
+            ).scalar_one_or_none()
+            if row is None:
+                return False
+            session.delete(row)  # criteria and events go with it (cascade)
+            return True
+
+    def rotate_keys(self) -> int:
+        """Re-encrypt every referral's contact details with the current key;
+        returns how many referrals were re-encrypted."""
+        with Session(self._engine, future=True) as session, session.begin():
+            rows = session.execute(select(ReferralRow).with_for_update()).scalars().all()
+            for row in rows:
+                row.name = self._secrecy.reseal(row.name)
+                row.phone = self._secrecy.reseal(row.phone)
+                row.email = self._secrecy.reseal(row.email)
+            return len(rows)
+
 
 def _with_details() -> Select:
     return select(ReferralRow).options(
@@ -263,18 +319,20 @@ def _with_details() -> Select:
     )
 
 
-def _row_from_draft(draft: ReferralDraft) -> ReferralRow:
+def _row_from_draft(draft: ReferralDraft, secrecy: Secrecy) -> ReferralRow:
     return ReferralRow(
         conversation_id=draft.conversation_id,
         protocol_version=draft.protocol_version,
         language=draft.language,
+        request=draft.request.value,
         outcome=draft.outcome.value,
         rescreen_date=draft.rescreen_date,
         status=Status.NEW.value,
-        name=draft.contact.name,
-        phone=draft.contact.phone,
-        email=draft.contact.email,
+        name=secrecy.seal(draft.contact.name),
+        phone=secrecy.seal(draft.contact.phone),
+        email=secrecy.seal(draft.contact.email),
         preferred_time=draft.contact.preferred_time.value,
+        flags=[flag_to_json(flag) for flag in draft.flags],
         criteria=[
             CriterionRow(
                 position=position,
@@ -290,20 +348,21 @@ def _row_from_draft(draft: ReferralDraft) -> ReferralRow:
     )
 
 
-def _referral_from_row(row: ReferralRow) -> Referral:
+def _referral_from_row(row: ReferralRow, secrecy: Secrecy) -> Referral:
     return Referral(
         id=row.id,
         conversation_id=row.conversation_id,
         created_at=row.created_at,
         protocol_version=row.protocol_version,
         language=row.language,
+        request=Request(row.request),
         outcome=Outcome(row.outcome),
         rescreen_date=row.rescreen_date,
         status=Status(row.status),
         contact=Contact(
-            name=row.name,
-            phone=row.phone,
-            email=row.email,
+            name=secrecy.open(row.name) or "",
+            phone=secrecy.open(row.phone),
+            email=secrecy.open(row.email),
             preferred_time=ContactTime(row.preferred_time),
         ),
         criteria=tuple(
@@ -320,4 +379,13 @@ def _referral_from_row(row: ReferralRow) -> Referral:
             )
             for e in row.events
         ),
+        flags=tuple(flag_from_json(flag) for flag in row.flags),
     )
+
+
+def flag_to_json(flag: Flag) -> dict[str, str]:
+    return {"kind": flag.kind.value, "slot": flag.slot, "detail": flag.detail}
+
+
+def flag_from_json(data: Mapping[str, str]) -> Flag:
+    return Flag(FlagKind(data["kind"]), data["slot"], data["detail"])

@@ -13,13 +13,24 @@ transplant". A reply is read as one option only when it clearly names one:
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from enum import Enum
 
 from bot.answers import ONGOING, Cancer, Diagnosis, Ecog, Transplant
 
-_UNSURE = r"not sure|unsure|don'?t know|do not know|no idea|can'?t remember|not certain"
+_UNSURE = (
+    r"not (100%|a hundred percent|really|completely|totally|entirely)? ?sure|unsure|"
+    r"don'?t know|dont know|do not know|no idea|can'?t rem|cant rem|forgot|forget|"
+    r"not certain|hard to say|dunno|\bidk\b"
+)
+# Words patients misspell; a word close to one of these is read as it ("lupis").
+_VOCABULARY = (
+    "lupus sjogren sjogrens scleroderma sclerosis dermatomyositis vasculitis polyangiitis "
+    "granulomatosis microscopic transplant cornea corneal marrow kidney cancer melanoma "
+    "lymphoma leukemia leukaemia carcinoma basal squamous prostate"
+).split()
 _NEGATED = r"(can'?t|cannot|can not|unable to|not able to)"
 _SAYS_NO = r"^(no|nope|nah|never|none|not that i know)\b"
 
@@ -57,7 +68,10 @@ _READINGS: dict[type[Enum], _Reading] = {
     ),
     Cancer: _Reading(
         specific=(
-            (_SAYS_NO + r"|^no cancer", Cancer.NONE),
+            (
+                _SAYS_NO + r"|^no cancer|^(i'?ve|ive|i have) never|never had (any )?cancer",
+                Cancer.NONE,
+            ),
             (
                 r"basal|squamous|cervi\w*.*in situ|in situ.*cervi|\bcin ?3?\b|\bdcis\b|"
                 r"ductal carcinoma in situ|prostate",
@@ -75,14 +89,15 @@ _READINGS: dict[type[Enum], _Reading] = {
     ),
     Ecog: _Reading(
         specific=(
-            (r"^0$|fully active|as before|no restrictions?|completely normal", Ecog.FULLY_ACTIVE),
-            (rf"^1$|^(?!.*{_NEGATED}).*light (work|house|office|duties)", Ecog.LIGHT_WORK),
             (
-                rf"^2$|{_NEGATED} (do )?(any )?(even )?(light )?work|up and about",
-                Ecog.NO_WORK,
+                r"^0$|fully active|as before|no restrictions?|completely (normal|fine)|"
+                r"everything i (used to|could)|full.?time",
+                Ecog.FULLY_ACTIVE,
             ),
+            (r"^1$|light (work|house|office|duties)", Ecog.LIGHT_WORK),
+            (rf"^2$|{_NEGATED} (do )?(any )?work|up and about", Ecog.NO_WORK),
             (r"^3$|more than half|most of the day in (bed|a chair)|mostly in", Ecog.MOSTLY_RESTING),
-            (r"^4$|bed ?bound|all day in (bed|a chair)|in (bed|a chair) all day", Ecog.BEDBOUND),
+            (r"^4$|bed ?bound|(bed|chair).*all day|all day.*(bed|chair)", Ecog.BEDBOUND),
         ),
     ),
 }
@@ -98,8 +113,11 @@ def read_choice(choices: type[Enum], text: str) -> Enum | None:
     reading = _READINGS.get(choices)
     if reading is None:
         return None
-    if reading.unsure is not None and re.search(_UNSURE, reply):
+    if reading.unsure is not None and says_unsure(reply):
         return reading.unsure
+    reply = _spelled_right(reply)
+    # "can't do (even) light work" describes ECOG 2, not light work
+    reply = re.sub(rf"{_NEGATED} (do )?(even )?light work", "cannot work", reply)
     named = {member for pattern, member in reading.specific if re.search(pattern, reply)}
     if len(named) == 1:
         return named.pop()
@@ -108,8 +126,38 @@ def read_choice(choices: type[Enum], text: str) -> Enum | None:
     return None
 
 
+def says_unsure(text: str) -> bool:
+    """True for 'not sure', "can't remember", 'no idea' and the like."""
+    return bool(re.search(_UNSURE, text.lower()))
+
+
+_HEDGE = re.compile(
+    r"\b(i think so|i believe so|probably|maybe|possibly|perhaps|might have|could have|"
+    r"not positive|no memory|can'?t recall|don'?t remember|do not remember)\b"
+)
+_FIRM_NO = re.compile(r"\b(don'?t|do not) (think|believe) so\b|probably not|maybe not")
+
+
+def hedges(text: str) -> bool:
+    """True when a yes/no reply is uncertain ('I think so', 'probably', 'not
+    sure'): such a reply is 'unsure', never a yes or a no. 'I don't think so'
+    is an ordinary no."""
+    reply = " ".join(text.lower().split())
+    if _FIRM_NO.search(reply) and not says_unsure(reply):
+        return False
+    return says_unsure(reply) or bool(_HEDGE.search(reply))
+
+
+def _spelled_right(reply: str) -> str:
+    def fix(match: re.Match[str]) -> str:
+        close = difflib.get_close_matches(match.group(0), _VOCABULARY, n=1, cutoff=0.8)
+        return close[0] if close else match.group(0)
+
+    return re.sub(r"[a-zö]{5,}", fix, reply)
+
+
 _STILL_GOING = re.compile(
-    r"ongoing|still (taking|on|in|having|getting|receiving|doing)|"
+    r"ongoing|still (taking|on|in|having|getting|receiving|doing|enrolled|participating|part)|"
     r"currently (taking|on|in|receiving)|right now|on it now|at the moment"
 )
 _NOT_ENDED = re.compile(

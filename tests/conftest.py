@@ -8,13 +8,24 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
 from bot.database import make_engine
 from bot.referrals import ReferralStore
+from bot.secrecy import Secrecy
 
 PG_TEST_URL = os.environ.get("PG_TEST_URL", "postgresql://postgres@127.0.0.1:5432/test")
+TEST_KEY = Fernet.generate_key().decode()
+SECRECY = Secrecy([TEST_KEY.encode()])
+
+
+@pytest.fixture(autouse=True)
+def referral_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test encrypts with the session's test key: none may make the
+    embedded run's key file in the work tree."""
+    monkeypatch.setenv("REFERRAL_KEYS", TEST_KEY)
 
 
 @pytest.fixture
@@ -45,6 +56,6 @@ def postgres_engine() -> Iterator[Engine]:
 def store(request: pytest.FixtureRequest) -> ReferralStore:
     """The referral store, once on SQLite and once on PostgreSQL."""
     engine = request.getfixturevalue(f"{request.param}_engine")
-    referral_store = ReferralStore(engine)
+    referral_store = ReferralStore(engine, SECRECY)
     referral_store.create_schema()
     return referral_store

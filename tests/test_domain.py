@@ -19,7 +19,9 @@ from bot.decisions import Decision
 ROOT = Path(__file__).parents[1]
 DOMAIN = Domain.load(str(ROOT / "domain.yml"))
 RESPONSES = set(DOMAIN.responses)
-ACTIONS_SOURCE = "\n".join(p.read_text() for p in (ROOT / "actions").glob("*.py"))
+ACTIONS_SOURCE = "\n".join(
+    p.read_text() for folder in ("actions", "channels") for p in (ROOT / folder).glob("*.py")
+)
 BOT_SOURCE = "\n".join(p.read_text() for p in (ROOT / "bot").glob("*.py"))
 
 

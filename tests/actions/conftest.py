@@ -29,6 +29,7 @@ def make_tracker(
     active_loop: str | None = "prescreen_form",
     requested_slot: str | None = None,
     sender_id: str = "patient-1",
+    latest_action: str = "action_listen",
 ) -> Tracker:
     """A tracker whose latest user message set `new_slots` (what a validator
     sees), on top of earlier answers in `slots`."""
@@ -51,7 +52,7 @@ def make_tracker(
         paused=False,
         followup_action=None,
         active_loop={"name": active_loop} if active_loop else {},
-        latest_action_name="action_listen",
+        latest_action_name=latest_action,
     )
 
 

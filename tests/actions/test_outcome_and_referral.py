@@ -5,9 +5,12 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answers import answer_history
+from actions.deletion import ActionDeleteMyData
 from actions.outcome import ActionScreeningOutcome
 from actions.referral import ActionSaveReferral
-from actions.store import referral_store
+from actions.store import outbox, referral_store
+from bot.contradictions import Flag, FlagKind
 from bot.dates import screening_date
 from bot.eligibility import Outcome
 from tests.actions.conftest import make_tracker
@@ -78,6 +81,48 @@ async def test_the_referral_is_saved_once_with_the_answers(
     assert stored[0].contact.email is None
     e1 = next(c for c in stored[0].criteria if c.criterion_id == "E1")
     assert (e1.answers, e1.decision) == ({"car_t": "no"}, "met")
+    assert stored[0].flags == ()
+
+
+def slot(name: str, value: Any) -> dict[str, Any]:
+    return {"event": "slot", "name": name, "value": value}
+
+
+def user(text: str) -> dict[str, Any]:
+    return {"event": "user", "text": text}
+
+
+def test_the_answer_history_keeps_the_last_reading_of_each_turn() -> None:
+    events = [
+        user("yes"), slot("car_t", "yes"),
+        user("probably yes"), slot("transplant", "probably yes"), slot("car_t", "yes"),
+        slot("car_t", "unsure"),  # the validator's reading of a hedged yes, same turn
+        user("born 1980"), slot("birth", "born 1980"), slot("birth", "1980-01-01/1980-12-31"),
+        user("sorry, I meant no"), slot("car_t", "no"), slot("car_t", "no"),
+    ]  # fmt: skip
+
+    assert answer_history(events) == {
+        "car_t": ["yes", "unsure", "no"],
+        "birth": ["1980-01-01/1980-12-31"],
+    }
+
+
+async def test_a_changed_answer_is_flagged_on_the_referral(
+    domain: dict[str, Any], referral_db: str
+) -> None:
+    slots = {**ELIGIBLE, **CONTACT, "screening_outcome": "pre_qualified"}
+    events = [
+        user("hi"), *(slot(name, value) for name, value in slots.items()),
+        slot("other_trial", "yes"), user("sorry, I meant no"), slot("other_trial", "no"),
+    ]  # fmt: skip
+    tracker = make_tracker(slots, active_loop=None, sender_id="p-7")
+    tracker.events = events
+
+    await ActionSaveReferral().run(CollectingDispatcher(), tracker, domain)
+
+    stored = referral_store().get("p-7")
+    assert stored is not None
+    assert stored.flags == (Flag(FlagKind.CHANGED, "other_trial", "yes -> no"),)
 
 
 async def test_without_consent_nothing_is_saved(domain: dict[str, Any], referral_db: str) -> None:
@@ -88,16 +133,71 @@ async def test_without_consent_nothing_is_saved(domain: dict[str, Any], referral
     assert referral_store().list() == []
 
 
-async def test_a_failed_save_is_never_reported_as_done(
+def _database_down(monkeypatch: Any, tmp_path: Any, outbox_dir: str) -> None:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/missing/dir/referrals.db")
+    monkeypatch.setenv("OUTBOX_DIR", outbox_dir)
+    referral_store.cache_clear()
+    outbox.cache_clear()
+
+
+async def test_with_the_database_down_the_referral_waits_in_the_outbox(
     domain: dict[str, Any], monkeypatch: Any, tmp_path: Any
 ) -> None:
-    # A database that cannot be opened: a directory that does not exist.
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/missing/dir/referrals.db")
-    referral_store.cache_clear()
+    _database_down(monkeypatch, tmp_path, str(tmp_path / "outbox"))
+    try:
+        events, messages = await run(ActionSaveReferral(), {**ELIGIBLE, **CONTACT}, domain)
+        kept = [draft.conversation_id for _, draft in outbox().pending()]
+    finally:
+        referral_store.cache_clear()
+        outbox.cache_clear()
+
+    assert [m["response"] for m in messages] == ["utter_referral_queued"]
+    assert events == {"referral_saved": True}
+    assert kept == ["p-1"]
+
+
+async def test_a_referral_neither_stored_nor_kept_is_never_reported_as_done(
+    domain: dict[str, Any], monkeypatch: Any, tmp_path: Any
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    _database_down(monkeypatch, tmp_path, str(blocker / "outbox"))  # cannot be created
     try:
         events, messages = await run(ActionSaveReferral(), {**ELIGIBLE, **CONTACT}, domain)
     finally:
         referral_store.cache_clear()
+        outbox.cache_clear()
 
     assert [m["response"] for m in messages] == ["utter_referral_not_saved"]
     assert events == {"referral_saved": False}
+
+
+async def test_delete_my_data_removes_the_referral_then_the_conversation(
+    domain: dict[str, Any], referral_db: str, monkeypatch: Any, tmp_path: Any
+) -> None:
+    monkeypatch.setenv("OUTBOX_DIR", str(tmp_path / "outbox"))
+    outbox.cache_clear()
+    slots = {**ELIGIBLE, **CONTACT, "screening_outcome": "pre_qualified"}
+    await run(ActionSaveReferral(), slots, domain, sender="p-7")
+    try:
+        events, messages = await run(ActionDeleteMyData(), slots, domain, sender="p-7")
+    finally:
+        outbox.cache_clear()
+
+    assert [m["response"] for m in messages] == ["utter_data_deleted"]
+    assert events == {"data_deleted": True}  # the tracker store then forgets the chat
+    assert referral_store().get("p-7") is None
+
+
+async def test_a_failed_delete_keeps_the_conversation_and_says_so(
+    domain: dict[str, Any], monkeypatch: Any, tmp_path: Any
+) -> None:
+    _database_down(monkeypatch, tmp_path, str(tmp_path / "outbox"))
+    try:
+        events, messages = await run(ActionDeleteMyData(), ELIGIBLE, domain)
+    finally:
+        referral_store.cache_clear()
+        outbox.cache_clear()
+
+    assert [m["response"] for m in messages] == ["utter_delete_failed"]
+    assert events == {"pending_request": None, "paused_form": None}  # no yes pending

@@ -56,7 +56,7 @@ async def test_birth_is_stored_as_a_date_span_and_car_t_is_asked_next(
         ("3 March 2999", "utter_invalid_date_future"),
         ("I'm 150", "utter_invalid_date_too_old"),
         ("March 15", "utter_invalid_date_no_year"),
-        ("no idea what you mean", "utter_invalid_date_unreadable"),
+        ("the sky is blue", "utter_invalid_date_unreadable"),
         ("unsure", "utter_invalid_birth_unsure"),
     ],
 )
@@ -151,3 +151,46 @@ async def test_an_answer_to_a_question_that_does_not_apply_is_not_validated(
 
     assert "pregnant" not in slots
     assert slots["requested_slot"] == "ecog"
+
+
+@pytest.mark.parametrize("said", ["i'm not positive", "probably", "I think so"])
+async def test_a_hedged_yes_or_no_is_stored_as_unsure(domain: dict[str, Any], said: str) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(ADULT, new_slots={"car_t": "no"}, text=said, intent="deny",
+                           requested_slot="car_t")  # fmt: skip
+    events = await ValidatePrescreenForm().run(dispatcher, tracker, domain)
+
+    assert {e["name"]: e["value"] for e in events}["car_t"] == "unsure"
+
+
+async def test_a_restarted_form_accepts_the_answers_it_stored(domain: dict[str, Any]) -> None:
+    # Reopening the form (after a correction) makes Rasa validate every stored answer again.
+    stored = {
+        "birth": "1980-11-26/1981-11-25", "car_t": "no", "transplant": "none",
+        "diagnosis": "sle", "infection": "yes", "infection_treatment_end": "ongoing",
+    }  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        {}, new_slots=stored, text="maybe", intent="correct",
+        requested_slot="car_t", latest_action="action_correct_answer",
+    )  # fmt: skip
+    events = await ValidatePrescreenForm().run(dispatcher, tracker, domain)
+
+    assert dispatcher.messages == []
+    slots = {e["name"]: e["value"] for e in events}
+    assert {k: slots[k] for k in stored} == stored
+
+
+async def test_an_answer_left_unread_by_a_failed_turn_is_read_later(
+    domain: dict[str, Any],
+) -> None:
+    # "45" reached the slot, but the action server was down: nobody read it.
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker({"birth": "45"}, new_slots={}, text="why do you ask?",
+                           intent="ask_why", requested_slot="birth")  # fmt: skip
+    events = await ValidatePrescreenForm().run(dispatcher, tracker, domain)
+
+    slots = {e["name"]: e["value"] for e in events}
+    latest = (screening_date() - relativedelta(years=45)).isoformat()
+    assert slots["birth"].endswith("/" + latest)
+    assert slots["requested_slot"] == "car_t"

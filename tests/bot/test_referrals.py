@@ -1,15 +1,21 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import date
 
 import pytest
+from cryptography.fernet import Fernet, InvalidToken
+from sqlalchemy import text
 
 from bot.answers import Answers, Cancer, DateSpan, Diagnosis, Ecog, Reply, Transplant
 from bot.contact import Contact, ContactTime
+from bot.contradictions import Flag, FlagKind
 from bot.criteria import CRITERIA, PROTOCOL_VERSION
 from bot.eligibility import Outcome, evaluate
 from bot.referrals import ReferralStore, Status, draft_from_screening
+from bot.secrecy import Secrecy
+from tests.conftest import TEST_KEY
 
 TODAY = date(2026, 11, 25)
 ELIGIBLE = Answers(
@@ -161,3 +167,52 @@ def test_hostile_text_is_stored_as_text(store: ReferralStore, name: str) -> None
 
 def test_an_unknown_conversation_has_no_referral(store: ReferralStore) -> None:
     assert store.get("nobody") is None
+
+
+def test_contact_details_are_encrypted_at_rest(store: ReferralStore) -> None:
+    store.save(draft())
+
+    with store._engine.connect() as connection:  # what a database reader sees
+        raw = connection.execute(text("SELECT name, phone, email FROM referrals")).one()
+    assert CONTACT.name not in raw.name and "8613800138000" not in raw.phone
+    assert raw.email is None  # nothing given, nothing stored
+
+
+def test_rotation_re_encrypts_every_referral_with_the_new_key(store: ReferralStore) -> None:
+    store.save(draft("c-1"))
+    store.save(draft("c-2"))
+    new, old = Fernet.generate_key(), TEST_KEY.encode()
+
+    rotating = ReferralStore(store._engine, Secrecy([new, old]))
+    assert rotating.rotate_keys() == 2
+
+    only_new = ReferralStore(store._engine, Secrecy([new]))
+    assert [r.contact for r in only_new.list()] == [CONTACT, CONTACT]
+    with pytest.raises(InvalidToken):
+        ReferralStore(store._engine, Secrecy([old])).list()
+
+
+def test_a_referral_can_be_deleted_with_its_history(store: ReferralStore) -> None:
+    store.save(draft("c-1"))
+    store.save(draft("c-2"))
+    store.change_status("c-1", Status.CONTACTED, actor="amy")
+
+    assert store.delete("c-1") is True
+    assert store.delete("c-1") is False
+    assert store.get("c-1") is None
+    assert [r.conversation_id for r in store.list()] == ["c-2"]
+    with store._engine.connect() as connection:
+        left = connection.execute(text("SELECT count(*) FROM referral_criteria")).scalar()
+        events = connection.execute(text("SELECT count(*) FROM referral_events")).scalar()
+    assert (left, events) == (len(CRITERIA), 1)  # only c-2's rows remain
+
+
+def test_flags_for_staff_are_kept_with_the_referral(store: ReferralStore) -> None:
+    flags = (
+        Flag(FlagKind.CHANGED, "diagnosis", "ssc -> sle"),
+        Flag(FlagKind.NOT_APPLICABLE, "pregnant", "no"),
+    )
+    store.save(replace(draft("c-flags"), flags=flags))
+
+    saved = store.get("c-flags")
+    assert saved is not None and saved.flags == flags

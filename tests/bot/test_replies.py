@@ -12,7 +12,7 @@ from enum import Enum
 import pytest
 
 from bot.answers import ONGOING, Cancer, Diagnosis, Ecog, Transplant
-from bot.replies import is_ongoing, read_choice
+from bot.replies import hedges, is_ongoing, read_choice
 
 ENUMS: tuple[type[Enum], ...] = (Diagnosis, Transplant, Cancer, Ecog)
 BUTTONS = [
@@ -209,3 +209,23 @@ def test_is_ongoing(text: str, expected: bool) -> None:
 @pytest.mark.parametrize("text", ["not currently taking anything", "I'm still not sure"])
 def test_is_ongoing_is_not_fooled(text: str) -> None:
     assert is_ongoing(text) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        ("I think so", True),
+        ("probably", True),
+        ("i'm not positive", True),
+        ("not sure", True),
+        ("yes maybe", True),
+        ("I don't think so", False),
+        ("probably not", False),
+        ("no", False),
+        ("yes", False),
+        ("/deny", False),
+        ("not that I know of", False),
+    ],
+)
+def test_a_hedged_yes_or_no_is_recognised(text: str, hedged: bool) -> None:
+    assert hedges(text) is hedged

@@ -12,6 +12,7 @@ import pytest
 
 from bot.database import make_engine
 from bot.referrals import ReferralStore
+from tests.conftest import SECRECY
 from tests.e2e.servers import BIN, ROOT, ActionServer, RasaServer, free_port
 
 MODEL = ROOT / "models" / "prescreen.tar.gz"
@@ -48,4 +49,4 @@ def rasa(workdir: Path, model: Path, actions: ActionServer) -> Iterator[RasaServ
 @pytest.fixture(scope="session")
 def referrals(workdir: Path) -> ReferralStore:
     """The store the action server writes to, read as staff would."""
-    return ReferralStore(make_engine(f"sqlite:///{workdir / 'referrals.db'}"))
+    return ReferralStore(make_engine(f"sqlite:///{workdir / 'referrals.db'}"), SECRECY)

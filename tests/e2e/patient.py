@@ -22,9 +22,15 @@ QUESTIONS = {
 }
 
 
-def text_of(response: str, variation: int = 0) -> str:
-    """The text of a response (its first variation unless told), as the bot sends it."""
-    return str(DOMAIN.responses[response][variation]["text"])
+def text_of(response: str, **slots: Any) -> str:
+    """The text the bot sends for a response: the variation whose conditions the
+    given slot values meet, else the one without conditions."""
+    variations = DOMAIN.responses[response]
+    for variation in variations:
+        conditions = variation.get("condition") or []
+        if conditions and all(slots.get(c["name"]) == c["value"] for c in conditions):
+            return str(variation["text"])
+    return str(next(v["text"] for v in variations if not v.get("condition")))
 
 
 @dataclass

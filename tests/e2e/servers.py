@@ -17,6 +17,8 @@ from typing import Any
 
 import requests
 
+from tests.conftest import TEST_KEY
+
 ROOT = Path(__file__).parents[2]
 BIN = Path(sys.executable).parent
 
@@ -90,14 +92,15 @@ class ActionServer(Server):
 
     def __init__(self, port: int, workdir: Path, database_url: str | None = None) -> None:
         url = database_url or f"sqlite:///{workdir / 'referrals.db'}"
-        super().__init__("actions", port, workdir, {"DATABASE_URL": url})
+        keys = {"REFERRAL_KEYS": TEST_KEY, "OUTBOX_DIR": str(workdir / "outbox")}
+        super().__init__("actions", port, workdir, {"DATABASE_URL": url, **keys})
 
     @property
     def webhook(self) -> str:
         return self.url + "/webhook"
 
     def command(self) -> list[str]:
-        return [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
+        return [str(BIN / "python"), "-m", "actions.server", "--actions", "actions",
                 "--port", str(self.port)]  # fmt: skip
 
 
@@ -108,7 +111,8 @@ class RasaServer(Server):
         self.endpoints = workdir / "endpoints.yml"
         self.endpoints.write_text(
             f"action_endpoint:\n  url: {action_url}\n"
-            f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {workdir / 'rasa.db'}\n"
+            "tracker_store:\n  type: stores.forgetting.ForgettingSQLTrackerStore\n"
+            f"  dialect: sqlite\n  db: {workdir / 'rasa.db'}\n"
         )
 
     def command(self) -> list[str]:

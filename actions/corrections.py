@@ -1,0 +1,52 @@
+"""action_correct_answer: change an earlier answer, then let the form go on.
+
+The corrected slot is set after the patient's message, so the form's validator
+reads it like any answer and recomputes which questions apply: a correction can
+add questions, remove them, or end the screening with an exclusion. A new
+value that cannot be read clears the answer, and the form asks that question
+again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.answers import answers_from_slots
+from bot.corrections import correction_target, read_yes_no
+from bot.criteria import QUESTIONS_BY_SLOT, QuestionKind
+from bot.dates import screening_date
+from bot.eligibility import applicable_questions
+
+
+class ActionCorrectAnswer(Action):
+    def name(self) -> str:
+        return "action_correct_answer"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        answers = answers_from_slots(tracker.slots)
+        answered = [
+            slot
+            for slot in applicable_questions(answers, screening_date())
+            if getattr(answers, slot) is not None
+        ]
+        text = tracker.latest_message.get("text") or ""
+        target = correction_target(text, answered)
+        if target is None:
+            # Nothing answered yet, or the words name a question not answered.
+            hint = "utter_correction_not_asked" if answered else "utter_correction_nothing_yet"
+            dispatcher.utter_message(response=hint)
+            return []
+        if QUESTIONS_BY_SLOT[target].kind is QuestionKind.REPLY:
+            reply = read_yes_no(text)
+            value = reply.value if reply else None
+        else:
+            value = text  # the form's validator reads it, or asks again
+        dispatcher.utter_message(response="utter_correction_noted")
+        return [SlotSet(target, value)]

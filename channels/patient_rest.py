@@ -1,0 +1,110 @@
+"""The REST channel patients reach, with its input checked before Rasa sees it.
+
+Rasa's own RestInput answers a JSON array with a 500, files a message without a
+sender under the shared id "default" (two patients in one conversation), and
+passes on sender ids and texts of any size and content. This channel keeps the
+same URL (/webhooks/rest/webhook) and wire format but answers malformed input
+with a clear 4xx, and removes control characters from the text (PostgreSQL
+cannot store a NUL, and no patient means to send one).
+
+Every patient message gets an answer in this assistant, so an empty reply means
+a part failed (typically the action server): the patient then gets the
+domain's `utter_technical_problem` instead of silence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.rest import RestInput
+from rasa.shared.core.domain import Domain
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+MAX_MESSAGE = 2000  # characters; a pre-screen answer is a few words
+SENDER = re.compile(r"^[A-Za-z0-9_.:@-]{1,128}$")
+
+
+def body_problem(body: Any) -> tuple[int, str] | None:
+    """(status, reason) when a webhook body must be refused, else None."""
+    if not isinstance(body, dict):
+        return 400, "the body must be a JSON object"
+    sender = body.get("sender")
+    if not isinstance(sender, str) or not SENDER.match(sender):
+        return 400, "sender must be 1-128 letters, digits or _.:@-"
+    message = body.get("message")
+    if not isinstance(message, str):
+        return 400, "message must be a string"
+    if len(message) > MAX_MESSAGE:
+        return 413, f"message longer than {MAX_MESSAGE} characters"
+    if "metadata" in body and not isinstance(body["metadata"], (dict, type(None))):
+        return 400, "metadata must be a JSON object"
+    return None
+
+
+def clean_text(text: str) -> str:
+    """The message without control or format characters (newlines and tabs
+    become spaces); everything else, emoji and any script included, is kept."""
+    spaced = "".join(" " if ch in "\t\n\r" else ch for ch in text)
+    return "".join(ch for ch in spaced if unicodedata.category(ch)[0] != "C").strip()
+
+
+TECHNICAL_PROBLEM = "utter_technical_problem"
+
+
+def technical_problem_text(domain_path: str) -> str:
+    """The patient-facing text for a failed turn, from the domain."""
+    return str(Domain.load(domain_path).responses[TECHNICAL_PROBLEM][0]["text"])
+
+
+class PatientRestInput(RestInput):
+    def __init__(self, technical_problem: str) -> None:
+        self.technical_problem = technical_problem
+
+    @classmethod
+    def name(cls) -> str:
+        return "rest"
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> PatientRestInput:
+        domain = (credentials or {}).get("domain", "domain.yml")
+        return cls(technical_problem_text(domain))
+
+    def _extract_message(self, req: Request) -> str:
+        return clean_text(req.json["message"])
+
+    def _extract_input_channel(self, req: Request) -> str:
+        return self.name()  # not the client's to choose
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
+        blueprint = super().blueprint(on_new_message)
+
+        @blueprint.middleware("request")
+        async def refuse_malformed(request: Request) -> HTTPResponse | None:
+            if request.method != "POST" or not request.path.endswith("/webhook"):
+                return None
+            try:
+                body = request.json
+            except Exception:  # sanic raises its own InvalidUsage on bad JSON
+                body = None
+            problem = body_problem(body)
+            if problem is None:
+                return None
+            status, reason = problem
+            return response.json({"status": status, "message": reason}, status=status)
+
+        @blueprint.middleware("response")
+        async def never_silent(request: Request, reply: HTTPResponse) -> HTTPResponse | None:
+            if request.method != "POST" or not request.path.endswith("/webhook"):
+                return None
+            if reply.status == 200 and reply.body == b"[]":
+                sender = request.json["sender"]
+                return response.json([{"recipient_id": sender, "text": self.technical_problem}])
+            return None
+
+        return blueprint

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from channels.patient_rest import MAX_MESSAGE, body_problem, clean_text, technical_problem_text
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ([1, 2], 400),
+        ("hi", 400),
+        (None, 400),
+        ({"message": "hi"}, 400),  # no sender: never the shared "default" conversation
+        ({"sender": "", "message": "hi"}, 400),
+        ({"sender": "x" * 129, "message": "hi"}, 400),
+        ({"sender": "../../etc/passwd", "message": "hi"}, 400),
+        ({"sender": "a'; DROP TABLE events;--", "message": "hi"}, 400),
+        ({"sender": 123, "message": "hi"}, 400),
+        ({"sender": "p-1"}, 400),
+        ({"sender": "p-1", "message": None}, 400),
+        ({"sender": "p-1", "message": 42}, 400),
+        ({"sender": "p-1", "message": "x" * (MAX_MESSAGE + 1)}, 413),
+        ({"sender": "p-1", "message": "hi", "metadata": [1]}, 400),
+    ],
+)
+def test_malformed_bodies_are_refused(body: Any, status: int) -> None:
+    problem = body_problem(body)
+    assert problem is not None and problem[0] == status
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"sender": "p-1", "message": ""},
+        {"sender": "p-1", "message": "x" * MAX_MESSAGE},
+        {"sender": "3f2a9c1e-77b0-4c1a-9e55-0d2b6f1c8a10", "message": "hi"},
+        {"sender": "web:abc@site", "message": "hi", "metadata": {"lang": "en"}},
+        {"sender": "p-1", "message": "我45岁 🙂 مرحبا"},
+    ],
+)
+def test_well_formed_bodies_pass(body: Any) -> None:
+    assert body_problem(body) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "clean"),
+    [
+        ("hel\x00lo", "hello"),
+        ("line one\nline two\ttab", "line one line two tab"),
+        ("\x1b[31mred\x1b[0m", "[31mred[0m"),
+        ("I'm 45 🙂", "I'm 45 🙂"),
+        ("\u202eevil", "evil"),
+        ("مرحبا 你好", "مرحبا 你好"),
+    ],
+)
+def test_control_characters_are_removed(text: str, clean: str) -> None:
+    assert clean_text(text) == clean
+
+
+def test_the_technical_problem_text_comes_from_the_domain() -> None:
+    text = technical_problem_text("domain.yml")
+    assert "technical problem" in text

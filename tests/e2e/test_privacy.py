@@ -1,0 +1,84 @@
+"""Privacy with the real servers: nothing identifying or health-related in
+any log, and "delete my data" removes the chat and the referral."""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+
+import pytest
+
+from bot.referrals import ReferralStore
+from tests.e2e.patient import screen, text_of
+from tests.e2e.servers import ActionServer, RasaServer
+from tests.e2e.test_conversations import ELIGIBLE, sender
+
+pytestmark = pytest.mark.e2e
+
+
+def marker() -> str:
+    return "".join(secrets.choice("bcdfghjklmnpqrstvwxz") for _ in range(14))
+
+
+def test_no_contact_or_health_data_in_any_log(
+    rasa: RasaServer, actions: ActionServer, referrals: ReferralStore
+) -> None:
+    name = f"Zhao {marker().capitalize()}"
+    email = f"{marker()}@example.org"
+    phone_digits = "1390" + "".join(secrets.choice("0123456789") for _ in range(7))
+    diagnosis = f"i have lupus {marker()}"
+    facts = {
+        **ELIGIBLE,
+        "birth": "born 17 March 1961",
+        "diagnosis": diagnosis,
+        "contact_name": name,
+        "contact_phone": f"+86 {phone_digits}",
+        "contact_email": email,
+    }
+    referred = sender()
+    screen(rasa, referred, facts)
+    assert referrals.get(referred) is not None  # the details did reach the store
+
+    excluded_marker = marker()
+    screen(rasa, sender(), {**facts, "car_t": f"yes I had CAR-T {excluded_marker}"})
+
+    secrets_in_logs = {
+        "name": name.split()[1],
+        "email": email.split("@")[0],
+        "phone": phone_digits,
+        "birth date": "1961-03-17",
+        "birth text": "17 March 1961",
+        "diagnosis text": diagnosis.split()[-1],
+        "answer of the excluded patient": excluded_marker,
+    }
+    logs = {server.log.name: server.log.read_text(errors="replace") for server in (rasa, actions)}
+    assert all(logs.values()), "the servers wrote logs"
+    leaks = [
+        f"{what} in {log}: ...{text[max(0, at - 80) : at + 80]}..."
+        for what, value in secrets_in_logs.items()
+        for log, text in logs.items()
+        if (at := text.lower().find(value.lower())) >= 0
+    ]
+    assert leaks == []
+
+
+def test_delete_my_data_forgets_the_chat_and_the_referral(
+    rasa: RasaServer, referrals: ReferralStore
+) -> None:
+    patient = sender()
+    screen(rasa, patient, ELIGIBLE)
+    assert referrals.get(patient) is not None
+
+    asked = [r["text"] for r in rasa.say(patient, "please delete my data")]
+    assert asked == [text_of("utter_confirm_delete")]
+    assert referrals.get(patient) is not None  # nothing is deleted before the yes
+
+    reply = [r["text"] for r in rasa.say(patient, "yes")]
+
+    assert reply == [text_of("utter_data_deleted")]
+    assert referrals.get(patient) is None
+    with sqlite3.connect(rasa.workdir / "rasa.db") as tracker_db:
+        rows = tracker_db.execute("SELECT count(*) FROM events WHERE sender_id = ?", (patient,))
+        assert rows.fetchone() == (0,)
+    assert rasa.say(patient, "hi")[0]["text"] == text_of("utter_intro")  # a new chat
+    assert rasa.say(patient, "yes")[0]["text"] == text_of("utter_ask_birth")

@@ -1,0 +1,56 @@
+"""How well patients' free-text answers are read: tests/answer_holdout.yml.
+
+Written independently of the readers (bot/dates.py, replies.py, contact.py) and
+never used to tune them case by case. Each case is a question, a patient's
+text and the value it must be read as, or null when it must be refused (asked
+again). Target: at least 95% of cases right; every miss is printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from actions.answers import Unreadable, read_reply
+from bot.contact import InvalidContact, read_contact_time, read_email, read_phone
+from bot.criteria import QUESTIONS_BY_SLOT
+
+HOLDOUTS = ["answer_holdout.yml", "answer_holdout_blind.yml"]
+TARGET = 0.95
+
+CONTACT_READERS: dict[str, Callable[[str], str]] = {
+    "contact_phone": read_phone,
+    "contact_email": read_email,
+    "contact_time": lambda text: read_contact_time(text).value,
+}
+
+
+def read(question: str, text: str, today: date) -> str | None:
+    try:
+        if question in CONTACT_READERS:
+            return CONTACT_READERS[question](text)
+        return read_reply(QUESTIONS_BY_SLOT[question], text, today)
+    except (Unreadable, InvalidContact):
+        return None
+
+
+@pytest.mark.parametrize("holdout", HOLDOUTS)
+def test_answers_are_read_as_a_careful_person_would(holdout: str) -> None:
+    data = yaml.safe_load((Path(__file__).parent / holdout).read_text())
+    today = date.fromisoformat(data["screening_date"])
+    cases: list[dict[str, Any]] = data["cases"]
+    misses = []
+    for case in cases:
+        got = read(case["question"], str(case["text"]), today)
+        expected = None if case["expect"] is None else str(case["expect"])
+        if got != expected:
+            misses.append(f"{case['question']}: {case['text']!r} -> {got!r}, want {expected!r}")
+    accuracy = 1 - len(misses) / len(cases)
+    print(f"\n{holdout}: {len(cases) - len(misses)}/{len(cases)} = {accuracy:.3f}")
+    print("\n".join(misses))
+    assert accuracy >= TARGET, "\n".join(misses)
