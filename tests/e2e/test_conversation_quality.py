@@ -107,6 +107,10 @@ def test_a_stop_not_confirmed_changes_nothing(rasa: RasaServer) -> None:
         text_of("utter_default"),
         text_of("utter_confirm_stop"),
     ]
+    assert texts(rasa, patient, "hello") == [
+        text_of("utter_welcome_back"),
+        text_of("utter_confirm_stop"),
+    ]
     assert texts(rasa, patient, "no") == [
         text_of("utter_request_cancelled"),
         text_of("utter_ask_car_t"),
