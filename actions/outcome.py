@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.answers import answers_from_slots
-from bot.dates import screening_date
+from bot.dates import screening_date, written_date
 from bot.decisions import Decision
 from bot.eligibility import Outcome, Screening, evaluate
 
@@ -48,11 +48,11 @@ class ActionScreeningOutcome(Action):
             for result in screening.with_decision(Decision.DEFERRED):
                 key = response_key(result.criterion.id)
                 dispatcher.utter_message(response=f"utter_deferred_{key}")
-            rescreen = screening.rescreen_date.isoformat()
+            rescreen = written_date(screening.rescreen_date)
             dispatcher.utter_message(response="utter_deferred_rescreen", rescreen_date=rescreen)
             return [
                 SlotSet("screening_outcome", Outcome.DEFERRED.value),
-                SlotSet("rescreen_date", rescreen),
+                SlotSet("rescreen_date", rescreen),  # shown to the patient again on saving
             ]
         elif screening.outcome is Outcome.PRE_QUALIFIED:
             dispatcher.utter_message(response="utter_pre_qualified")

@@ -26,4 +26,9 @@ def make_engine(url: str | None = None) -> Engine:
             url, future=True, connect_args={"check_same_thread": False, "timeout": 15}
         )
     pool_size = int(os.environ.get("DATABASE_POOL_SIZE", "5"))
-    return create_engine(url, future=True, pool_pre_ping=True, pool_size=pool_size)
+    # A database that does not answer must fail a save within seconds (the
+    # referral then waits in the outbox), not hold a patient's turn forever.
+    connect = {"connect_timeout": 10} if url.startswith("postgresql") else {}
+    return create_engine(
+        url, future=True, pool_pre_ping=True, pool_size=pool_size, connect_args=connect
+    )

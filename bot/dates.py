@@ -102,6 +102,12 @@ _TENS = {
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 
+def written_date(day: date) -> str:
+    """The date as an English-speaking patient reads it: '16 December 2026'
+    (never 12/16 vs 16/12)."""
+    return f"{day.day} {_MONTHS[day.month - 1].capitalize()} {day.year}"
+
+
 def parse_number(text: str) -> int | None:
     """'45', 'forty-five', 'forty five', 'a'/'an' (=1); None if not a number."""
     text = text.strip().lower().replace("-", " ")

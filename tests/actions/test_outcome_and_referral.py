@@ -11,7 +11,7 @@ from actions.outcome import ActionScreeningOutcome
 from actions.referral import ActionSaveReferral
 from actions.store import outbox, referral_store
 from bot.contradictions import Flag, FlagKind
-from bot.dates import screening_date
+from bot.dates import screening_date, written_date
 from bot.eligibility import Outcome
 from tests.actions.conftest import make_tracker
 
@@ -49,7 +49,7 @@ async def test_a_deferral_gives_the_date_to_come_back(domain: dict[str, Any]) ->
     answers = {**ELIGIBLE, "live_vaccine": "yes", "live_vaccine_date": vaccinated}
     slots, messages = await run(ActionScreeningOutcome(), answers, domain)
 
-    back = (screening_date() - relativedelta(days=3) + relativedelta(weeks=4)).isoformat()
+    back = written_date(screening_date() - relativedelta(days=3) + relativedelta(weeks=4))
     assert [m["response"] for m in messages] == [
         "utter_deferred_e6",
         "utter_deferred_rescreen",

@@ -21,6 +21,7 @@ from bot.dates import (
     parse_number,
     parse_past_date,
     screening_date,
+    written_date,
 )
 
 TODAY = date(2026, 11, 25)  # a Wednesday
@@ -357,3 +358,16 @@ def test_date_span_slot_round_trip(span: DateSpan, slot: str) -> None:
 def test_date_span_from_bad_slot(slot: str) -> None:
     with pytest.raises(ValueError):
         DateSpan.from_slot(slot)
+
+
+@pytest.mark.parametrize(
+    ("day", "written"),
+    [
+        (date(2026, 12, 16), "16 December 2026"),
+        (date(2027, 1, 1), "1 January 2027"),
+        (date(2028, 2, 29), "29 February 2028"),
+        (date(2026, 5, 3), "3 May 2026"),
+    ],
+)
+def test_a_date_is_written_for_the_patient_without_ambiguity(day: date, written: str) -> None:
+    assert written_date(day) == written

@@ -46,7 +46,12 @@ class CuttableProxy:
                 client, _ = listener.accept()
             except OSError:
                 return  # cut
-            server = socket.create_connection(self.target)
+            try:
+                server = socket.create_connection(self.target, timeout=10)
+                server.settimeout(None)
+            except OSError:  # the target refused: this client fails, the proxy serves on
+                client.close()
+                continue
             with self._lock:
                 self._open |= {client, server}
             for source, sink in ((client, server), (server, client)):

@@ -8,7 +8,7 @@ import uuid
 import pytest
 from dateutil.relativedelta import relativedelta
 
-from bot.dates import screening_date
+from bot.dates import screening_date, written_date
 from bot.eligibility import Outcome
 from bot.referrals import ReferralStore, Status
 from tests.e2e.patient import screen, text_of
@@ -138,7 +138,7 @@ def test_a_deferred_patient_gets_a_date_and_is_referred_for_later(
     back = screening_date() - relativedelta(weeks=1) + relativedelta(weeks=4)
     assert "live_vaccine_date" in transcript.asked
     assert text_of("utter_deferred_e6") in transcript.said
-    assert f"You could be screened for the study from {back.isoformat()}." in transcript.said
+    assert f"You could be screened for the study from {written_date(back)}." in transcript.said
     referral = referrals.get(patient)
     assert referral is not None
     assert (referral.outcome, referral.rescreen_date) == (Outcome.DEFERRED, back)

@@ -82,3 +82,21 @@ def test_delete_my_data_forgets_the_chat_and_the_referral(
         assert rows.fetchone() == (0,)
     assert rasa.say(patient, "hi")[0]["text"] == text_of("utter_intro")  # a new chat
     assert rasa.say(patient, "yes")[0]["text"] == text_of("utter_ask_birth")
+
+
+def test_a_patient_who_stops_after_the_referral_is_told_how_to_withdraw(
+    rasa: RasaServer, referrals: ReferralStore
+) -> None:
+    patient = sender()
+    screen(rasa, patient, ELIGIBLE)
+    assert referrals.get(patient) is not None
+
+    stopped = [r["text"] for r in rasa.say(patient, "stop")]
+    assert stopped == [text_of("utter_stopped", referral_saved=True)]
+    assert stopped != [text_of("utter_stopped")]  # not "nothing was passed on"
+
+    assert [r["text"] for r in rasa.say(patient, "delete my data")] == [
+        text_of("utter_confirm_delete")
+    ]
+    assert [r["text"] for r in rasa.say(patient, "yes")] == [text_of("utter_data_deleted")]
+    assert referrals.get(patient) is None
