@@ -40,7 +40,7 @@ def referred_conversations() -> set[str]:
 def tracker_store(endpoints: str) -> ForgettingSQLTrackerStore:
     config = read_endpoint_config(endpoints, "tracker_store")
     store = TrackerStore.create(config, Domain.load("domain.yml"))
-    inner = getattr(store, "_tracker_store", store)  # Rasa wraps it in a fail-safe store
+    inner = getattr(store, "_tracker_store", store)  # TrackerStore.create wraps it (Awaitable)
     if not isinstance(inner, ForgettingSQLTrackerStore):
         raise SystemExit(f"{endpoints}: the tracker store is not stores.forgetting's SQL store")
     return inner

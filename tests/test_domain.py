@@ -97,3 +97,9 @@ def test_every_response_is_sent_by_a_story_rule_form_or_action() -> None:
         if not name.startswith(by_convention)
     }
     assert unused == set()
+
+
+def test_a_conversation_never_expires_into_a_new_session() -> None:
+    # A new Rasa session drops the active form: a patient back after a day would
+    # be answered "Sorry, I didn't understand" instead of the question they left.
+    assert not DOMAIN.session_config.are_sessions_enabled()
