@@ -33,6 +33,11 @@ def text_of(response: str, **slots: Any) -> str:
     return str(next(v["text"] for v in variations if not v.get("condition")))
 
 
+def texts(rasa: Any, patient: str, message: str) -> list[str]:
+    """The texts of the bot's replies to one message."""
+    return [reply.get("text", "") for reply in rasa.say(patient, message)]
+
+
 @dataclass
 class Transcript:
     asked: list[str] = field(default_factory=list)

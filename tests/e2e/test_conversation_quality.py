@@ -8,15 +8,11 @@ import pytest
 from bot.contradictions import Flag, FlagKind
 from bot.eligibility import Outcome
 from bot.referrals import ReferralStore, Request
-from tests.e2e.patient import screen, text_of
+from tests.e2e.patient import screen, text_of, texts
 from tests.e2e.servers import RasaServer
 from tests.e2e.test_conversations import ELIGIBLE, sender
 
 pytestmark = pytest.mark.e2e
-
-
-def texts(rasa: RasaServer, patient: str, message: str) -> list[str]:
-    return [reply.get("text", "") for reply in rasa.say(patient, message)]
 
 
 def start(rasa: RasaServer, *answers: str) -> str:

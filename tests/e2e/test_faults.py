@@ -22,7 +22,7 @@ from tests.bot.test_referrals import CONTACT, SLOTS, TODAY
 from tests.bot.test_referrals import ELIGIBLE as ANSWERS
 from tests.conftest import PG_TEST_URL, SECRECY
 from tests.e2e.faults import CuttableProxy
-from tests.e2e.patient import screen, text_of
+from tests.e2e.patient import screen, text_of, texts
 from tests.e2e.servers import ActionServer, RasaServer, free_port
 from tests.e2e.test_conversations import ELIGIBLE, sender
 
@@ -64,10 +64,6 @@ def site(tmp_path_factory: pytest.TempPathFactory, model: Path) -> Iterator[Site
         with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
-
-
-def texts(rasa: RasaServer, patient: str, message: str) -> list[str]:
-    return [reply.get("text", "") for reply in rasa.say(patient, message)]
 
 
 def test_a_referral_saved_while_the_database_is_down_arrives_exactly_once(site: Site) -> None:

@@ -21,7 +21,7 @@ from sqlalchemy.engine import Engine
 from bot.database import make_engine
 from bot.referrals import ReferralStore
 from tests.conftest import PG_TEST_URL, SECRECY
-from tests.e2e.patient import screen, text_of
+from tests.e2e.patient import screen, text_of, texts
 from tests.e2e.servers import ActionServer, RasaServer, Server, free_port
 from tests.e2e.test_conversations import ELIGIBLE, sender
 
@@ -83,10 +83,6 @@ def stored_events(production: Production, patient: str) -> int:
     with production.tracker_db.connect() as connection:
         query = text("SELECT count(*) FROM events WHERE sender_id = :sender")
         return int(connection.execute(query, {"sender": patient}).scalar_one())
-
-
-def texts(rasa: RasaServer, patient: str, message: str) -> list[str]:
-    return [reply.get("text", "") for reply in rasa.say(patient, message)]
 
 
 def test_a_referral_on_the_production_configuration(production: Production) -> None:
