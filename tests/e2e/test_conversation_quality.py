@@ -148,3 +148,13 @@ def test_a_changed_answer_reaches_staff_as_a_flag(
     assert referral.flags == (Flag(FlagKind.CHANGED, "car_t", "yes -> no"),)
     e1 = next(c for c in referral.criteria if c.criterion_id == "E1")
     assert (e1.answers, e1.decision) == ({"car_t": "no"}, "met")  # the final answer
+
+
+def test_an_answer_to_another_question_is_not_taken_for_this_one(rasa: RasaServer) -> None:
+    patient = start(rasa, "45")  # now asked about CAR-T: a yes / no question
+
+    assert texts(rasa, patient, "I have lupus") == [
+        text_of("utter_default"),
+        text_of("utter_ask_car_t"),  # asked again: nothing was filled
+    ]
+    assert texts(rasa, patient, "no") == [text_of("utter_ask_transplant")]
