@@ -9,7 +9,7 @@ import pytest
 import requests
 
 from bot.referrals import ReferralStore
-from tests.e2e.patient import screen, text_of
+from tests.e2e.patient import screen, text_of, texts
 from tests.e2e.servers import RasaServer
 from tests.e2e.test_conversations import ELIGIBLE, sender
 
@@ -65,7 +65,7 @@ def test_odd_messages_get_an_answer_and_the_screening_goes_on(
     if asked == text_of("utter_ask_birth"):
         asked = rasa.say(patient, "45")[-1]["text"]
     assert asked == text_of("utter_ask_car_t")
-    assert [r["text"] for r in rasa.say(patient, "no")] == [text_of("utter_ask_transplant")]
+    assert texts(rasa, patient, "no") == [text_of("utter_ask_transplant")]
 
 
 BODIES = [

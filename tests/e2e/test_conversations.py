@@ -11,7 +11,7 @@ from dateutil.relativedelta import relativedelta
 from bot.dates import screening_date, written_date
 from bot.eligibility import Outcome
 from bot.referrals import ReferralStore, Status
-from tests.e2e.patient import screen, text_of
+from tests.e2e.patient import screen, text_of, texts
 from tests.e2e.servers import RasaServer
 
 pytestmark = pytest.mark.e2e
@@ -168,11 +168,11 @@ def test_impossible_answers_are_asked_again_with_a_hint(rasa: RasaServer) -> Non
     patient = sender()
     rasa.say(patient, "hi")
     rasa.say(patient, "yes")
-    hint = [r["text"] for r in rasa.say(patient, "born 30 February 1990")]
+    hint = texts(rasa, patient, "born 30 February 1990")
     assert hint == [text_of("utter_invalid_date_impossible"), text_of("utter_ask_birth")]
-    hint = [r["text"] for r in rasa.say(patient, "I'm 150")]
+    hint = texts(rasa, patient, "I'm 150")
     assert hint == [text_of("utter_invalid_date_too_old"), text_of("utter_ask_birth")]
-    after = [r["text"] for r in rasa.say(patient, "15/03/1980")]
+    after = texts(rasa, patient, "15/03/1980")
     assert after == [text_of("utter_ask_car_t")]
 
 
@@ -181,13 +181,13 @@ def test_side_questions_are_answered_and_the_question_asked_again(rasa: RasaServ
     rasa.say(patient, "hi")
     rasa.say(patient, "yes")
     rasa.say(patient, "45")
-    why = [r["text"] for r in rasa.say(patient, "why do you ask?")]
+    why = texts(rasa, patient, "why do you ask?")
     assert why == [text_of("utter_why_car_t"), text_of("utter_ask_car_t")]
-    cart = [r["text"] for r in rasa.say(patient, "what is car-t?")]
+    cart = texts(rasa, patient, "what is car-t?")
     assert cart == [text_of("utter_answer_what_is_cart"), text_of("utter_ask_car_t")]
-    asked = [r["text"] for r in rasa.say(patient, "stop")]
+    asked = texts(rasa, patient, "stop")
     assert asked == [text_of("utter_confirm_stop")]
-    stop = [r["text"] for r in rasa.say(patient, "yes")]
+    stop = texts(rasa, patient, "yes")
     assert stop == [text_of("utter_stopped")]
 
 
@@ -202,5 +202,5 @@ def test_a_conversation_survives_a_restart_of_rasa(
     rasa.stop()
     rasa.start()
 
-    again = [r["text"] for r in rasa.say(patient, "no")]  # answers car_t, asked before
+    again = texts(rasa, patient, "no")  # answers car_t, asked before
     assert again == [text_of("utter_ask_transplant")]

@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 
 from bot.referrals import ReferralStore
-from tests.e2e.patient import screen, text_of
+from tests.e2e.patient import screen, text_of, texts
 from tests.e2e.servers import ActionServer, RasaServer
 from tests.e2e.test_conversations import ELIGIBLE, sender
 
@@ -69,11 +69,11 @@ def test_delete_my_data_forgets_the_chat_and_the_referral(
     screen(rasa, patient, ELIGIBLE)
     assert referrals.get(patient) is not None
 
-    asked = [r["text"] for r in rasa.say(patient, "please delete my data")]
+    asked = texts(rasa, patient, "please delete my data")
     assert asked == [text_of("utter_confirm_delete")]
     assert referrals.get(patient) is not None  # nothing is deleted before the yes
 
-    reply = [r["text"] for r in rasa.say(patient, "yes")]
+    reply = texts(rasa, patient, "yes")
 
     assert reply == [text_of("utter_data_deleted")]
     assert referrals.get(patient) is None
@@ -91,12 +91,10 @@ def test_a_patient_who_stops_after_the_referral_is_told_how_to_withdraw(
     screen(rasa, patient, ELIGIBLE)
     assert referrals.get(patient) is not None
 
-    stopped = [r["text"] for r in rasa.say(patient, "stop")]
+    stopped = texts(rasa, patient, "stop")
     assert stopped == [text_of("utter_stopped", referral_saved=True)]
     assert stopped != [text_of("utter_stopped")]  # not "nothing was passed on"
 
-    assert [r["text"] for r in rasa.say(patient, "delete my data")] == [
-        text_of("utter_confirm_delete")
-    ]
-    assert [r["text"] for r in rasa.say(patient, "yes")] == [text_of("utter_data_deleted")]
+    assert texts(rasa, patient, "delete my data") == [text_of("utter_confirm_delete")]
+    assert texts(rasa, patient, "yes") == [text_of("utter_data_deleted")]
     assert referrals.get(patient) is None
