@@ -10,14 +10,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from bot.contact import (
-    InvalidContact,
+from bot.reading.en.contact import (
     is_skip,
     read_contact_time,
     read_email,
     read_name,
     read_phone,
 )
+from bot.referrals.contact import InvalidContact
 
 DETAILS = ["contact_name", "contact_phone", "contact_email", "contact_time"]
 SKIPPED = ""

@@ -16,11 +16,11 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.answers import answers_from_slots
-from bot.corrections import correction_target, read_yes_no
-from bot.criteria import QUESTIONS_BY_SLOT, QuestionKind
-from bot.dates import screening_date
-from bot.eligibility import applicable_questions
+from bot.protocol.calendar import screening_date
+from bot.protocol.canonical import answers_from_slots
+from bot.protocol.criteria import QUESTIONS_BY_SLOT, QuestionKind
+from bot.protocol.eligibility import applicable_questions
+from bot.reading.en.corrections import correction_target, read_yes_no
 
 
 class ActionCorrectAnswer(Action):

@@ -2,7 +2,7 @@
 
 Deletes the referral (and a copy waiting in the outbox) first; only when that
 worked does it set `data_deleted`, on which the tracker store
-(stores/forgetting.py) removes the whole conversation.
+(stores/private.py) removes the whole conversation.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.store import outbox, referral_store
+from bot.services import services_from_env
 
 logger = logging.getLogger(__name__)
 
@@ -29,8 +29,9 @@ class ActionDeleteMyData(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         try:
-            outbox().discard(tracker.sender_id)
-            referral_store().delete(tracker.sender_id)
+            services = services_from_env()
+            services.outbox.discard(tracker.sender_id)
+            services.referrals.delete(tracker.sender_id)
         except (SQLAlchemyError, OSError) as error:
             logger.error("data not deleted: %s", type(error).__name__)
             dispatcher.utter_message(response="utter_delete_failed")

@@ -15,10 +15,11 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.answers import answers_from_slots
-from bot.dates import screening_date, written_date
-from bot.decisions import Decision
-from bot.eligibility import Outcome, Screening, evaluate
+from bot.protocol.calendar import screening_date
+from bot.protocol.canonical import answers_from_slots
+from bot.protocol.decisions import Decision
+from bot.protocol.eligibility import Outcome, Screening, evaluate
+from bot.reading.en.dates import written_date
 
 logger = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """validate_prescreen_form: which questions apply, and reading each answer.
 
 The question list, its order, what is skipped and where screening stops on an
-exclusion all come from `bot.eligibility.applicable_questions`; this action only
+exclusion all come from `bot.protocol.eligibility.applicable_questions`; this action only
 feeds it the slots and turns unreadable replies into a hint and a re-ask.
 """
 
@@ -15,10 +15,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions.answers import Unreadable, answers_from_slots, read_reply
-from bot.criteria import QUESTIONS, Question
-from bot.dates import screening_date
-from bot.eligibility import applicable_questions
+from actions.language import language_of
+from bot.protocol.calendar import screening_date
+from bot.protocol.canonical import answers_from_slots
+from bot.protocol.criteria import QUESTIONS, Question
+from bot.protocol.eligibility import applicable_questions
+from bot.reading.languages import reader_for
+from bot.reading.reader import Unreadable
 
 
 class ValidatePrescreenForm(FormValidationAction):
@@ -71,7 +74,8 @@ def _validator(question: Question) -> Any:
                 and tracker.get_slot("requested_slot") == question.slot
             )
             said = (tracker.latest_message.get("text") or "") if just_answered else ""
-            reply = read_reply(question, str(value), screening_date(), said)
+            read = reader_for(language_of(tracker))
+            reply = read(question, str(value), screening_date(), said)
             return {question.slot: reply}
         except Unreadable as unreadable:
             dispatcher.utter_message(response=unreadable.hint)

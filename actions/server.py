@@ -10,12 +10,12 @@ from __future__ import annotations
 from rasa_sdk.__main__ import main_from_args
 from rasa_sdk.endpoint import create_argument_parser
 
-from actions.store import outbox
+from bot.services import services_from_env
 
 
 def main(argv: list[str] | None = None) -> None:
     arguments = create_argument_parser().parse_args(argv)
-    outbox()  # starts the flusher thread
+    services_from_env().start_outbox_flusher()
     main_from_args(arguments)
 
 

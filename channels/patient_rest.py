@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 from rasa.core.channels.channel import UserMessage
@@ -25,6 +26,8 @@ from rasa.shared.core.domain import Domain
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
+
+from bot.settings import DOMAIN_FILE
 
 MAX_MESSAGE = 2000  # characters; a pre-screen answer is a few words
 SENDER = re.compile(r"^[A-Za-z0-9_.:@-]{1,128}$")
@@ -57,9 +60,9 @@ def clean_text(text: str) -> str:
 TECHNICAL_PROBLEM = "utter_technical_problem"
 
 
-def technical_problem_text(domain_path: str) -> str:
+def technical_problem_text(domain_path: str | Path = DOMAIN_FILE) -> str:
     """The patient-facing text for a failed turn, from the domain."""
-    return str(Domain.load(domain_path).responses[TECHNICAL_PROBLEM][0]["text"])
+    return str(Domain.load(str(domain_path)).responses[TECHNICAL_PROBLEM][0]["text"])
 
 
 class PatientRestInput(RestInput):
@@ -72,7 +75,7 @@ class PatientRestInput(RestInput):
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> PatientRestInput:
-        domain = (credentials or {}).get("domain", "domain.yml")
+        domain = (credentials or {}).get("domain", DOMAIN_FILE)
         return cls(technical_problem_text(domain))
 
     def _extract_message(self, req: Request) -> str:
@@ -82,7 +85,7 @@ class PatientRestInput(RestInput):
         return self.name()  # not the client's to choose
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
-        blueprint = super().blueprint(on_new_message)
+        blueprint: Blueprint = super().blueprint(on_new_message)
 
         @blueprint.middleware("request")
         async def refuse_malformed(request: Request) -> HTTPResponse | None:

@@ -27,12 +27,13 @@ from pathlib import Path
 from typing import Any
 
 import requests
+from cryptography.fernet import Fernet
 
-from tests.e2e.patient import screen
-from tests.e2e.servers import BIN, ActionServer, RasaServer, Server, free_port
-from tests.e2e.test_conversations import ELIGIBLE
+from bot.settings import PROJECT_ROOT
+from scripts.patients import ELIGIBLE, screen
+from scripts.servers import BIN, ActionServer, RasaServer, Server, free_port
 
-ROOT = Path(__file__).parents[1]
+ROOT = PROJECT_ROOT
 MODEL = ROOT / "models" / "prescreen.tar.gz"
 INIT_BOT_SAYS = ["hi", "great", "bye", "hello", "I am sad", "yes", "bye"]
 
@@ -110,9 +111,10 @@ class InitBot(Server):
 
 @contextmanager
 def our_assistant(workdir: Path) -> Iterator[tuple[str, list[Server]]]:
+    keys = Fernet.generate_key().decode()
     with (
-        ActionServer(free_port(), workdir) as actions,
-        RasaServer(free_port(), workdir, MODEL, actions.webhook) as rasa,
+        ActionServer(free_port(), workdir, keys) as actions,
+        RasaServer(free_port(), workdir, MODEL, actions.webhook, keys) as rasa,
     ):
         yield rasa.url, [rasa, actions]
 

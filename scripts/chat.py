@@ -5,15 +5,17 @@ from __future__ import annotations
 import json
 import sys
 import urllib.request
+from typing import Any
 
 URL = "http://localhost:5005/webhooks/rest/webhook"
 
 
-def say(sender: str, text: str) -> list[dict]:
+def say(sender: str, text: str) -> list[dict[str, Any]]:
     body = json.dumps({"sender": sender, "message": text}).encode()
     request = urllib.request.Request(URL, body, {"Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=60) as response:
-        return json.load(response)
+        replies: list[dict[str, Any]] = json.load(response)
+        return replies
 
 
 if __name__ == "__main__":

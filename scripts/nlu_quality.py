@@ -6,7 +6,7 @@ case and punctuation) is not also a training example. Fails when the blind
 set's F1 falls under issue 7's target, when the first set's falls under its
 floor, or when the assistant would store a "not sure" as a yes or a no: a hedge
 the classifier reads as affirm/deny must then be caught by the yes/no
-validator's hedge check (bot.replies.hedges). With --cross-validation it also
+validator's hedge check (bot.reading.en.replies.hedges). With --cross-validation it also
 runs Rasa's k-fold cross-validation on the training data (slow: one training
 per fold) and prints its figures, for docs/quality.md; that is not a gate.
 """
@@ -26,9 +26,10 @@ from typing import Any
 import yaml
 from sklearn.metrics import f1_score
 
-from bot.replies import hedges
+from bot.reading.en.replies import hedges
+from bot.settings import PROJECT_ROOT
 
-ROOT = Path(__file__).parents[1]
+ROOT = PROJECT_ROOT
 BIN = Path(sys.executable).parent
 NEVER_CONFUSED = {("unsure", "deny"), ("unsure", "affirm")}
 

@@ -11,50 +11,31 @@ how many conversations were deleted, never whose.
 from __future__ import annotations
 
 import argparse
-import os
 import time
-from pathlib import Path
 
-from rasa.core.tracker_store import TrackerStore
-from rasa.shared.core.domain import Domain
-from rasa.utils.endpoints import read_endpoint_config
-
-from actions.store import DEFAULT_OUTBOX
-from bot.database import make_engine
-from bot.outbox import Outbox
-from bot.referrals import ReferralStore
-from bot.secrecy import secrecy_from_env
-from stores.forgetting import ForgettingSQLTrackerStore, purge_unreferred
+from bot.services import Services
+from bot.settings import Settings
+from stores.private import from_endpoints, purge_unreferred
 
 DAY = 24 * 60 * 60
 
 
-def referred_conversations() -> set[str]:
-    secrecy = secrecy_from_env()
-    store = ReferralStore(make_engine(), secrecy)
-    store.create_schema()
-    box = Outbox(Path(os.environ.get("OUTBOX_DIR", DEFAULT_OUTBOX)), secrecy)
-    return store.conversation_ids() | {draft.conversation_id for _, draft in box.pending()}
-
-
-def tracker_store(endpoints: str) -> ForgettingSQLTrackerStore:
-    config = read_endpoint_config(endpoints, "tracker_store")
-    store = TrackerStore.create(config, Domain.load("domain.yml"))
-    inner = getattr(store, "_tracker_store", store)  # TrackerStore.create wraps it (Awaitable)
-    if not isinstance(inner, ForgettingSQLTrackerStore):
-        raise SystemExit(f"{endpoints}: the tracker store is not stores.forgetting's SQL store")
-    return inner
+def referred_conversations(services: Services) -> set[str]:
+    """The conversations with a referral, stored or waiting in the outbox."""
+    waiting = {draft.conversation_id for _, draft in services.outbox.pending()}
+    return services.referrals.conversation_ids() | waiting
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--days", type=float, default=float(os.environ.get("PURGE_AFTER_DAYS", 30)))
+    services = Services(Settings.from_env())
+    parser.add_argument("--days", type=float, default=services.settings.purge_after_days)
     parser.add_argument("--endpoints", default="endpoints.yml")
     arguments = parser.parse_args(argv)
     if arguments.days < 1:
         parser.error("--days must be at least 1: a patient may come back the next day")
-    store = tracker_store(arguments.endpoints)
-    keep = referred_conversations()
+    store = from_endpoints(arguments.endpoints)
+    keep = referred_conversations(services)
     deleted = purge_unreferred(store, keep, time.time() - arguments.days * DAY)
     print(f"deleted {deleted} conversation(s) not referred and older than {arguments.days:g} days")
     return 0

@@ -15,9 +15,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.e2e.servers import ActionServer, free_port
+from cryptography.fernet import Fernet
 
-ROOT = Path(__file__).parents[1]
+from bot.settings import PROJECT_ROOT
+from scripts.servers import ActionServer, free_port
+
+ROOT = PROJECT_ROOT
 BIN = Path(sys.executable).parent
 
 
@@ -25,7 +28,7 @@ def main() -> int:
     env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
     with (
         tempfile.TemporaryDirectory() as tmp,
-        ActionServer(free_port(), Path(tmp)) as actions,
+        ActionServer(free_port(), Path(tmp), Fernet.generate_key().decode()) as actions,
     ):
         endpoints = Path(tmp) / "endpoints.yml"
         endpoints.write_text(f"action_endpoint:\n  url: {actions.webhook}\n")

@@ -1,35 +1,40 @@
-"""Re-encrypt all stored contact details with the current key.
+"""Re-encrypt all stored patient data with the current key.
 
 Put the new Fernet key first in REFERRAL_KEYS and keep the old ones after it
-(REFERRAL_KEYS=new,old), run this, then drop the old keys:
+(REFERRAL_KEYS=new,old), run this (with the servers' environment and endpoints
+file), then drop the old keys:
 
-    REFERRAL_KEYS=$NEW,$OLD DATABASE_URL=... .venv/bin/python -m scripts.rotate_keys
+    REFERRAL_KEYS=$NEW,$OLD DATABASE_URL=... .venv/bin/python -m scripts.rotate_keys \
+        [--endpoints endpoints.production.yml]
 
-Re-encrypts every referral and every referral waiting in the outbox.
+Re-encrypts every referral, every referral waiting in the outbox and every
+stored conversation event (also events stored before encryption existed).
 """
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
+import argparse
 
-from actions.store import DEFAULT_OUTBOX
-from bot.database import make_engine
-from bot.outbox import Outbox
-from bot.referrals import ReferralStore
-from bot.secrecy import secrecy_from_env
+from bot.services import Services
+from bot.settings import Settings
+from stores.private import from_endpoints
 
 
-def main() -> None:
-    secrecy = secrecy_from_env()
-    store = ReferralStore(make_engine(), secrecy)
-    store.create_schema()
-    rows = store.rotate_keys()
-    box = Outbox(Path(os.environ.get("OUTBOX_DIR", DEFAULT_OUTBOX)), secrecy)
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--endpoints", default="endpoints.yml")
+    arguments = parser.parse_args(argv)
+    services = Services(Settings.from_env())
+    rows = services.referrals.rotate_keys()
+    box = services.outbox
     drafts = list(box.pending())
     for _, draft in drafts:
         box.put(draft)  # written again with the current key
-    print(f"re-encrypted {rows} referral(s) and {len(drafts)} outbox referral(s)")
+    events = from_endpoints(arguments.endpoints).reseal_events()
+    print(
+        f"re-encrypted {rows} referral(s), {len(drafts)} outbox referral(s) "
+        f"and {events} conversation event(s)"
+    )
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """How well patients' free-text answers are read: tests/answer_holdout.yml.
 
-Written independently of the readers (bot/dates.py, replies.py, contact.py) and
+Written independently of the readers (bot/reading/en/: dates, replies, contact) and
 never used to tune them case by case. Each case is a question, a patient's
 text and the value it must be read as, or null when it must be refused (asked
 again). Target: at least 95% of cases right; every miss is printed.
@@ -16,9 +16,11 @@ from typing import Any
 import pytest
 import yaml
 
-from actions.answers import Unreadable, read_reply
-from bot.contact import InvalidContact, read_contact_time, read_email, read_phone
-from bot.criteria import QUESTIONS_BY_SLOT
+from bot.protocol.criteria import QUESTIONS_BY_SLOT
+from bot.reading.en.contact import read_contact_time, read_email, read_phone
+from bot.reading.en.reader import read_reply
+from bot.reading.reader import Unreadable
+from bot.referrals.contact import InvalidContact
 
 HOLDOUTS = ["answer_holdout.yml", "answer_holdout_blind.yml"]
 TARGET = 0.95

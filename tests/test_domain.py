@@ -6,23 +6,31 @@ story or rule names is sent by a form or an action.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
+from typing import Any
 
+import pytest
+import yaml
+from rasa.core.nlg.interpolator import interpolate_text
 from rasa.shared.core.domain import Domain
 
 from actions.outcome import response_key
-from bot import contact, dates
-from bot.criteria import CRITERIA, QUESTIONS
-from bot.decisions import Decision
+from bot.protocol.criteria import CRITERIA, QUESTIONS, Question, QuestionKind
+from bot.protocol.decisions import Decision
+from bot.reading.en import dates
+from bot.referrals import contact
+from bot.settings import DOMAIN_FILE
 
 ROOT = Path(__file__).parents[1]
-DOMAIN = Domain.load(str(ROOT / "domain.yml"))
+DOMAIN = Domain.load(str(DOMAIN_FILE))
+RAW_DOMAIN = yaml.safe_load(DOMAIN_FILE.read_text(encoding="utf-8"))
 RESPONSES = set(DOMAIN.responses)
 ACTIONS_SOURCE = "\n".join(
     p.read_text() for folder in ("actions", "channels") for p in (ROOT / folder).glob("*.py")
 )
-BOT_SOURCE = "\n".join(p.read_text() for p in (ROOT / "bot").glob("*.py"))
+BOT_SOURCE = "\n".join(p.read_text() for p in (ROOT / "bot").rglob("*.py"))
 
 
 def test_every_question_is_a_slot_of_the_prescreen_form_in_the_same_order() -> None:
@@ -103,3 +111,61 @@ def test_a_conversation_never_expires_into_a_new_session() -> None:
     # A new Rasa session drops the active form: a patient back after a day would
     # be answered "Sorry, I didn't understand" instead of the question they left.
     assert not DOMAIN.session_config.are_sessions_enabled()
+
+
+# --- slot mappings follow from each question's kind ----------------------------
+
+YES_NO_UNSURE = (("affirm", "yes"), ("deny", "no"), ("unsure", "unsure"))
+
+
+def expected_mappings(question: Question) -> list[dict[str, Any]]:
+    """What a question's slot may be filled from, given how its reply is read:
+    yes / no / not sure from the intent; a choice from a button's entity or the
+    raw text; dates and ages from the raw text; "not sure" always from its
+    intent. Only ever while the form asks that very question."""
+    if question.kind is QuestionKind.REPLY:
+        fills: list[dict[str, Any]] = [
+            {"type": "from_intent", "intent": intent, "value": value}
+            for intent, value in YES_NO_UNSURE
+        ]
+    else:
+        fills = [{"type": "from_intent", "intent": "unsure", "value": "unsure"}]
+        if question.kind is QuestionKind.CHOICE:
+            fills.append({"type": "from_entity", "entity": question.slot})
+        fills.append({"type": "from_text"})
+    asked = [{"active_loop": "prescreen_form", "requested_slot": question.slot}]
+    return [{**fill, "conditions": asked} for fill in fills]
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.slot)
+def test_each_question_slot_is_filled_only_as_its_kind_allows(question: Question) -> None:
+    slot = RAW_DOMAIN["slots"][question.slot]
+    assert slot["type"] == "text"
+    assert slot["influence_conversation"] is False
+    assert slot["mappings"] == expected_mappings(question)
+
+
+# --- buttons survive Rasa's response templating ---------------------------------
+
+
+def buttons() -> list[tuple[str, dict[str, str]]]:
+    return [
+        (name, button)
+        for name, variations in DOMAIN.responses.items()
+        for variation in variations
+        for button in variation.get("buttons") or []
+    ]
+
+
+@pytest.mark.parametrize(("response", "button"), buttons(), ids=lambda v: str(v)[:40])
+def test_a_button_payload_is_sent_as_written(response: str, button: dict[str, str]) -> None:
+    # Rasa fills {slot} placeholders in every text of a response, payloads too:
+    # a payload's entity JSON must be escaped as {{...}}, or each question logs
+    # an ERROR quoting the response (and the patient's slot values).
+    payload = button["payload"]
+    assert not re.search(r"(?<!\{)\{(?!\{)", payload), f"{response}: unescaped brace"
+    sent = interpolate_text(payload, {slot.name: "any value" for slot in DOMAIN.slots})
+    intent, brace, entities = sent.partition("{")
+    assert re.fullmatch(r"/\w+", intent)
+    if brace:
+        assert isinstance(json.loads(brace + entities), dict)

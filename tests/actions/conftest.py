@@ -1,4 +1,4 @@
-"""Trackers built in code, as Rasa would send them, and the real domain."""
+"""The real domain, and the action server's services on a fresh database."""
 
 from __future__ import annotations
 
@@ -8,59 +8,23 @@ from typing import Any
 
 import pytest
 from rasa.shared.core.domain import Domain
-from rasa_sdk import Tracker
 
-from actions.store import referral_store
-
-ROOT = Path(__file__).parents[2]
+from bot.services import services_from_env
+from bot.settings import DOMAIN_FILE
 
 
 @pytest.fixture(scope="session")
 def domain() -> dict[str, Any]:
-    return Domain.load(str(ROOT / "domain.yml")).as_dict()
-
-
-def make_tracker(
-    slots: dict[str, Any] | None = None,
-    *,
-    new_slots: dict[str, Any] | None = None,
-    text: str = "",
-    intent: str = "inform",
-    active_loop: str | None = "prescreen_form",
-    requested_slot: str | None = None,
-    sender_id: str = "patient-1",
-    latest_action: str = "action_listen",
-) -> Tracker:
-    """A tracker whose latest user message set `new_slots` (what a validator
-    sees), on top of earlier answers in `slots`."""
-    new_slots = new_slots or {}
-    user = {
-        "event": "user",
-        "text": text,
-        "parse_data": {"intent": {"name": intent, "confidence": 1.0}, "entities": []},
-    }
-    events = [
-        *({"event": "slot", "name": k, "value": v} for k, v in (slots or {}).items()),
-        user,
-        *({"event": "slot", "name": k, "value": v} for k, v in new_slots.items()),
-    ]
-    return Tracker(
-        sender_id=sender_id,
-        slots={**(slots or {}), **new_slots, "requested_slot": requested_slot},
-        latest_message={"text": text, "intent": {"name": intent}, "entities": []},
-        events=events,
-        paused=False,
-        followup_action=None,
-        active_loop={"name": active_loop} if active_loop else {},
-        latest_action_name=latest_action,
-    )
+    domain: dict[str, Any] = Domain.load(str(DOMAIN_FILE)).as_dict()
+    return domain
 
 
 @pytest.fixture
 def referral_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """Point the action server's store at a fresh SQLite file."""
+    """Point the action server's services at a fresh SQLite file and outbox."""
     url = f"sqlite:///{tmp_path / 'referrals.db'}"
     monkeypatch.setenv("DATABASE_URL", url)
-    referral_store.cache_clear()
+    monkeypatch.setenv("OUTBOX_DIR", str(tmp_path / "outbox"))
+    services_from_env.cache_clear()
     yield url
-    referral_store.cache_clear()
+    services_from_env.cache_clear()

@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.confirmation import REQUESTS, ActionAskToConfirm, ActionCancelRequest
 from actions.fallback import ActionFallback
-from tests.actions.conftest import make_tracker
+from tests.support.trackers import make_tracker
 
 
 def slots_of(events: list[dict[str, Any]]) -> dict[str, Any]:

@@ -6,7 +6,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.contact_form import ValidateContactForm
-from tests.actions.conftest import make_tracker
+from tests.support.trackers import make_tracker
 
 CONSENTED = {"contact_consent": True}
 

@@ -9,7 +9,7 @@ from actions.callback import ActionRequestCallback
 from actions.corrections import ActionCorrectAnswer
 from actions.fallback import ActionFallback
 from actions.prescreen_form import ValidatePrescreenForm
-from tests.actions.conftest import make_tracker
+from tests.support.trackers import make_tracker
 
 ANSWERED = {"birth": "1980-03-15", "car_t": "no", "transplant": "none", "diagnosis": "sle"}
 

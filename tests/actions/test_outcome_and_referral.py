@@ -5,26 +5,18 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answers import answer_history
 from actions.deletion import ActionDeleteMyData
 from actions.outcome import ActionScreeningOutcome
 from actions.referral import ActionSaveReferral
-from actions.store import outbox, referral_store
-from bot.contradictions import Flag, FlagKind
-from bot.dates import screening_date, written_date
-from bot.eligibility import Outcome
-from tests.actions.conftest import make_tracker
-
-ELIGIBLE = {
-    "birth": "1980-03-15", "car_t": "no", "transplant": "none", "diagnosis": "sle",
-    "hiv_or_syphilis": "no", "can_become_pregnant": "no", "ecog": "1", "cancer": "none",
-    "infection": "no", "live_vaccine": "no", "other_trial": "no", "disease_active": "yes",
-    "hepatitis_or_cmv": "no", "serious_illness": "no",
-}  # fmt: skip
-CONTACT = {
-    "contact_consent": True, "contact_name": "Li Wei", "contact_phone": "+8613800138000",
-    "contact_email": "", "contact_time": "morning",
-}  # fmt: skip
+from bot.protocol.calendar import screening_date
+from bot.protocol.canonical import answer_history
+from bot.protocol.contradictions import Flag, FlagKind
+from bot.protocol.eligibility import Outcome
+from bot.reading.en.dates import written_date
+from bot.services import services_from_env
+from scripts.patients import CONTACT_SLOTS as CONTACT
+from scripts.patients import ELIGIBLE_SLOTS as ELIGIBLE
+from tests.support.trackers import make_tracker
 
 
 async def run(action: Any, slots: dict[str, Any], domain: dict[str, Any], sender: str = "p-1"):  # type: ignore[no-untyped-def]
@@ -74,7 +66,7 @@ async def test_the_referral_is_saved_once_with_the_answers(
 
     assert [m["response"] for m in messages] == ["utter_referral_saved"]
     assert events == {"referral_saved": True}
-    stored = referral_store().list()
+    stored = services_from_env().referrals.list()
     assert len(stored) == 1
     assert stored[0].conversation_id == "p-9"
     assert stored[0].contact.phone == "+8613800138000"
@@ -120,7 +112,7 @@ async def test_a_changed_answer_is_flagged_on_the_referral(
 
     await ActionSaveReferral().run(CollectingDispatcher(), tracker, domain)
 
-    stored = referral_store().get("p-7")
+    stored = services_from_env().referrals.get("p-7")
     assert stored is not None
     assert stored.flags == (Flag(FlagKind.CHANGED, "other_trial", "yes -> no"),)
 
@@ -130,14 +122,13 @@ async def test_without_consent_nothing_is_saved(domain: dict[str, Any], referral
     _, messages = await run(ActionSaveReferral(), slots, domain)
 
     assert [m["response"] for m in messages] == ["utter_no_contact_goodbye"]
-    assert referral_store().list() == []
+    assert services_from_env().referrals.list() == []
 
 
 def _database_down(monkeypatch: Any, tmp_path: Any, outbox_dir: str) -> None:
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/missing/dir/referrals.db")
     monkeypatch.setenv("OUTBOX_DIR", outbox_dir)
-    referral_store.cache_clear()
-    outbox.cache_clear()
+    services_from_env.cache_clear()
 
 
 async def test_with_the_database_down_the_referral_waits_in_the_outbox(
@@ -146,10 +137,9 @@ async def test_with_the_database_down_the_referral_waits_in_the_outbox(
     _database_down(monkeypatch, tmp_path, str(tmp_path / "outbox"))
     try:
         events, messages = await run(ActionSaveReferral(), {**ELIGIBLE, **CONTACT}, domain)
-        kept = [draft.conversation_id for _, draft in outbox().pending()]
+        kept = [draft.conversation_id for _, draft in services_from_env().outbox.pending()]
     finally:
-        referral_store.cache_clear()
-        outbox.cache_clear()
+        services_from_env.cache_clear()
 
     assert [m["response"] for m in messages] == ["utter_referral_queued"]
     assert events == {"referral_saved": True}
@@ -165,8 +155,7 @@ async def test_a_referral_neither_stored_nor_kept_is_never_reported_as_done(
     try:
         events, messages = await run(ActionSaveReferral(), {**ELIGIBLE, **CONTACT}, domain)
     finally:
-        referral_store.cache_clear()
-        outbox.cache_clear()
+        services_from_env.cache_clear()
 
     assert [m["response"] for m in messages] == ["utter_referral_not_saved"]
     assert events == {"referral_saved": False}
@@ -176,17 +165,17 @@ async def test_delete_my_data_removes_the_referral_then_the_conversation(
     domain: dict[str, Any], referral_db: str, monkeypatch: Any, tmp_path: Any
 ) -> None:
     monkeypatch.setenv("OUTBOX_DIR", str(tmp_path / "outbox"))
-    outbox.cache_clear()
+    services_from_env.cache_clear()
     slots = {**ELIGIBLE, **CONTACT, "screening_outcome": "pre_qualified"}
     await run(ActionSaveReferral(), slots, domain, sender="p-7")
     try:
         events, messages = await run(ActionDeleteMyData(), slots, domain, sender="p-7")
     finally:
-        outbox.cache_clear()
+        services_from_env.cache_clear()
 
     assert [m["response"] for m in messages] == ["utter_data_deleted"]
     assert events == {"data_deleted": True}  # the tracker store then forgets the chat
-    assert referral_store().get("p-7") is None
+    assert services_from_env().referrals.get("p-7") is None
 
 
 async def test_a_failed_delete_keeps_the_conversation_and_says_so(
@@ -196,8 +185,7 @@ async def test_a_failed_delete_keeps_the_conversation_and_says_so(
     try:
         events, messages = await run(ActionDeleteMyData(), ELIGIBLE, domain)
     finally:
-        referral_store.cache_clear()
-        outbox.cache_clear()
+        services_from_env.cache_clear()
 
     assert [m["response"] for m in messages] == ["utter_delete_failed"]
     assert events == {"pending_request": None, "paused_form": None}  # no yes pending

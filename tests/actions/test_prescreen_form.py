@@ -7,8 +7,8 @@ from dateutil.relativedelta import relativedelta
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.prescreen_form import ValidatePrescreenForm
-from bot.dates import screening_date
-from tests.actions.conftest import make_tracker
+from bot.protocol.calendar import screening_date
+from tests.support.trackers import make_tracker
 
 ADULT = {"birth": "1980-03-15"}
 FIRST_FIVE = {**ADULT, "car_t": "no", "transplant": "none", "diagnosis": "sle"}

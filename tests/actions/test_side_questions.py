@@ -6,7 +6,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.side_questions import ActionAnswerQuestion
-from tests.actions.conftest import make_tracker
+from tests.support.trackers import make_tracker
 
 
 @pytest.mark.parametrize(

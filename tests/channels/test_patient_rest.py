@@ -61,5 +61,5 @@ def test_control_characters_are_removed(text: str, clean: str) -> None:
 
 
 def test_the_technical_problem_text_comes_from_the_domain() -> None:
-    text = technical_problem_text("domain.yml")
+    text = technical_problem_text()
     assert "technical problem" in text

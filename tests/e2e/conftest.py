@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.database import make_engine
-from bot.referrals import ReferralStore
-from tests.conftest import SECRECY
-from tests.e2e.servers import BIN, ROOT, ActionServer, RasaServer, free_port
+from bot.referrals.store import ReferralStore
+from scripts.servers import BIN, ROOT, ActionServer, RasaServer, free_port
+from tests.support.stores import TEST_KEY, store_at
 
 MODEL = ROOT / "models" / "prescreen.tar.gz"
 
@@ -36,17 +35,17 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def actions(workdir: Path) -> Iterator[ActionServer]:
-    with ActionServer(free_port(), workdir) as server:
+    with ActionServer(free_port(), workdir, TEST_KEY) as server:
         yield server
 
 
 @pytest.fixture(scope="session")
 def rasa(workdir: Path, model: Path, actions: ActionServer) -> Iterator[RasaServer]:
-    with RasaServer(free_port(), workdir, model, actions.webhook) as server:
+    with RasaServer(free_port(), workdir, model, actions.webhook, TEST_KEY) as server:
         yield server
 
 
 @pytest.fixture(scope="session")
 def referrals(workdir: Path) -> ReferralStore:
     """The store the action server writes to, read as staff would."""
-    return ReferralStore(make_engine(f"sqlite:///{workdir / 'referrals.db'}"), SECRECY)
+    return store_at(f"sqlite:///{workdir / 'referrals.db'}")

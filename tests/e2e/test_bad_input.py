@@ -8,10 +8,9 @@ import json
 import pytest
 import requests
 
-from bot.referrals import ReferralStore
-from tests.e2e.patient import screen, text_of, texts
-from tests.e2e.servers import RasaServer
-from tests.e2e.test_conversations import ELIGIBLE, sender
+from bot.referrals.store import ReferralStore
+from scripts.patients import ELIGIBLE, screen, sender, text_of, texts
+from scripts.servers import RasaServer
 
 pytestmark = pytest.mark.e2e
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.contradictions import Flag, FlagKind
-from bot.eligibility import Outcome
-from bot.referrals import ReferralStore, Request
-from tests.e2e.patient import screen, text_of, texts
-from tests.e2e.servers import RasaServer
-from tests.e2e.test_conversations import ELIGIBLE, sender
+from bot.protocol.contradictions import Flag, FlagKind
+from bot.protocol.eligibility import Outcome
+from bot.referrals.model import Request
+from bot.referrals.store import ReferralStore
+from scripts.patients import ELIGIBLE, screen, sender, text_of, texts
+from scripts.servers import RasaServer
 
 pytestmark = pytest.mark.e2e
 

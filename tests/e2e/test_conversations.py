@@ -3,41 +3,19 @@ action server, checked in the referral store. Needs a trained model."""
 
 from __future__ import annotations
 
-import uuid
-
 import pytest
 from dateutil.relativedelta import relativedelta
 
-from bot.dates import screening_date, written_date
-from bot.eligibility import Outcome
-from bot.referrals import ReferralStore, Status
-from tests.e2e.patient import screen, text_of, texts
-from tests.e2e.servers import RasaServer
+from bot.protocol.calendar import screening_date
+from bot.protocol.eligibility import Outcome
+from bot.reading.en.dates import written_date
+from bot.referrals.model import Status
+from bot.referrals.store import ReferralStore
+from scripts.patients import ELIGIBLE, screen, sender, text_of, texts
+from scripts.servers import RasaServer
 
 pytestmark = pytest.mark.e2e
 
-ELIGIBLE = {
-    "screening_consent": "yes",
-    "birth": "I'm 45",
-    "car_t": "nope",
-    "transplant": "no",
-    "diagnosis": "I have lupus",
-    "hiv_or_syphilis": "no",
-    "can_become_pregnant": "no",
-    "ecog": "I can do light work only",
-    "cancer": "no",
-    "infection": "no",
-    "live_vaccine": "no",
-    "other_trial": "no",
-    "disease_active": "yes",
-    "hepatitis_or_cmv": "not sure",
-    "serious_illness": "no",
-    "contact_consent": "yes",
-    "contact_name": "Anna Kowalska",
-    "contact_phone": "+86 138 0013 8000",
-    "contact_email": "skip",
-    "contact_time": "mornings",
-}
 HEALTH_QUESTIONS = [
     "birth", "car_t", "transplant", "diagnosis", "hiv_or_syphilis", "can_become_pregnant",
     "ecog", "cancer", "infection", "live_vaccine", "other_trial", "disease_active",
@@ -45,10 +23,6 @@ HEALTH_QUESTIONS = [
 ]  # fmt: skip
 CONTACT_QUESTIONS = ["contact_consent", "contact_name", "contact_phone", "contact_email",
                      "contact_time"]  # fmt: skip
-
-
-def sender() -> str:
-    return f"e2e-{uuid.uuid4().hex[:10]}"
 
 
 def test_a_pre_qualified_patient_is_referred_once(
@@ -63,6 +37,7 @@ def test_a_pre_qualified_patient_is_referred_once(
     referral = referrals.get(patient)
     assert referral is not None
     assert (referral.outcome, referral.status) == (Outcome.PRE_QUALIFIED, Status.NEW)
+    assert referral.language == "en"  # the conversation's language, not a default
     assert referral.contact.name == "Anna Kowalska"
     assert referral.contact.phone == "+8613800138000"
     assert referral.contact.email is None

@@ -15,16 +15,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from bot.eligibility import evaluate
-from bot.outbox import Outbox
-from bot.referrals import ReferralStore, draft_from_screening
-from tests.bot.test_referrals import CONTACT, SLOTS, TODAY
-from tests.bot.test_referrals import ELIGIBLE as ANSWERS
-from tests.conftest import PG_TEST_URL, SECRECY
-from tests.e2e.faults import CuttableProxy
-from tests.e2e.patient import screen, text_of, texts
-from tests.e2e.servers import ActionServer, RasaServer, free_port
-from tests.e2e.test_conversations import ELIGIBLE, sender
+from bot.protocol.eligibility import evaluate
+from bot.referrals.model import draft_from_screening
+from bot.referrals.outbox import Outbox
+from bot.referrals.store import ReferralStore
+from scripts.patients import ELIGIBLE, screen, sender, text_of, texts
+from scripts.patients import ELIGIBLE_ANSWERS as ANSWERS
+from scripts.servers import ActionServer, RasaServer, free_port
+from tests.bot.referrals.test_store import CONTACT, SLOTS, TODAY
+from tests.support.faults import CuttableProxy
+from tests.support.stores import PG_TEST_URL, SECRECY, TEST_KEY
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
 
@@ -51,13 +51,16 @@ def site(tmp_path_factory: pytest.TempPathFactory, model: Path) -> Iterator[Site
     proxy.restore()
     options = f"?options=-csearch_path%3D{schema}"
     direct = ReferralStore(create_engine(PG_TEST_URL + options, future=True), SECRECY)
-    direct.create_schema()
+    direct.upgrade_schema()
     actions = ActionServer(
-        free_port(), workdir, f"postgresql://postgres@127.0.0.1:{proxy.port}/test{options}"
+        free_port(),
+        workdir,
+        TEST_KEY,
+        f"postgresql://postgres@127.0.0.1:{proxy.port}/test{options}",
     )
     actions.env.update({"OUTBOX_DIR": str(workdir / "outbox"), "OUTBOX_RETRY_SECONDS": "1"})
     try:
-        with actions, RasaServer(free_port(), workdir, model, actions.webhook) as rasa:
+        with actions, RasaServer(free_port(), workdir, model, actions.webhook, TEST_KEY) as rasa:
             yield Site(rasa, actions, proxy, direct, workdir / "outbox")
     finally:
         proxy.cut()

@@ -3,15 +3,15 @@ any log, and "delete my data" removes the chat and the referral."""
 
 from __future__ import annotations
 
+import re
 import secrets
 import sqlite3
 
 import pytest
 
-from bot.referrals import ReferralStore
-from tests.e2e.patient import screen, text_of, texts
-from tests.e2e.servers import ActionServer, RasaServer
-from tests.e2e.test_conversations import ELIGIBLE, sender
+from bot.referrals.store import ReferralStore
+from scripts.patients import ELIGIBLE, screen, sender, text_of, texts
+from scripts.servers import ActionServer, RasaServer
 
 pytestmark = pytest.mark.e2e
 
@@ -60,6 +60,53 @@ def test_no_contact_or_health_data_in_any_log(
         if (at := text.lower().find(value.lower())) >= 0
     ]
     assert leaks == []
+
+
+def test_no_contact_detail_or_answer_in_the_raw_database_files(
+    rasa: RasaServer, actions: ActionServer, referrals: ReferralStore
+) -> None:
+    name, email, words = marker().capitalize(), f"{marker()}@example.org", marker()
+    phone = "1390" + "".join(secrets.choice("0123456789") for _ in range(7))
+    facts = {
+        **ELIGIBLE,
+        "birth": "born 23 June 1957",
+        "diagnosis": f"i have lupus {words}",
+        "contact_name": f"Qian {name}",
+        "contact_phone": f"+86 {phone}",
+        "contact_email": email,
+    }
+    patient = sender()
+    screen(rasa, patient, facts)
+    assert referrals.get(patient) is not None
+    tracker_db, referral_db = rasa.workdir / "rasa.db", actions.workdir / "referrals.db"
+    conversation = tracker_db.read_bytes().lower()  # committed: on disk
+    referral = referral_db.read_bytes().lower()
+    contact = [name, email.split("@")[0], phone]
+    said = [words, "23 june", "1957-06-23"]  # the patient's words, and what was read
+    assert [s for s in contact + said if s.lower().encode() in conversation] == []
+    # The referral keeps canonical answers for staff ("sle", the birth date),
+    # never the contact details or the patient's words in the clear.
+    assert [s for s in [*contact, words] if s.lower().encode() in referral] == []
+    assert patient.encode() in conversation and patient.encode() in referral  # right files
+    modes = [oct(path.stat().st_mode & 0o777) for path in (tracker_db, referral_db)]
+    assert modes == ["0o600", "0o600"]
+
+
+def test_a_clean_run_logs_no_error_and_no_exception(
+    rasa: RasaServer, actions: ActionServer
+) -> None:
+    # Every outcome and every kind of question (buttons included) once more,
+    # on top of what the session's other tests already said to these servers.
+    for facts in (ELIGIBLE, {**ELIGIBLE, "car_t": "yes"}, {**ELIGIBLE, "live_vaccine": "yes",
+                  "live_vaccine_date": "one week ago"}):  # fmt: skip
+        screen(rasa, sender(), facts)
+    bad = [
+        f"{server.log.name}: {line}"
+        for server in (rasa, actions)
+        for line in server.log.read_text(errors="replace").splitlines()
+        if re.search(r"\bERROR\b|Traceback|Exception\b|exception:", line)
+    ]
+    assert bad == []
 
 
 def test_delete_my_data_forgets_the_chat_and_the_referral(

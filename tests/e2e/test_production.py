@@ -18,12 +18,10 @@ import redis
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
-from bot.database import make_engine
-from bot.referrals import ReferralStore
-from tests.conftest import PG_TEST_URL, SECRECY
-from tests.e2e.patient import screen, text_of, texts
-from tests.e2e.servers import ActionServer, RasaServer, Server, free_port
-from tests.e2e.test_conversations import ELIGIBLE, sender
+from bot.referrals.store import ReferralStore
+from scripts.patients import ELIGIBLE, screen, sender, text_of, texts
+from scripts.servers import ActionServer, RasaServer, Server, free_port
+from tests.support.stores import PG_TEST_URL, TEST_KEY, store_at
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres]
 
@@ -55,17 +53,16 @@ def production(tmp_path_factory: pytest.TempPathFactory, model: Path) -> Iterato
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
     database_url = PG_TEST_URL.rsplit("/", 1)[0] + f"/{name}"
-    referrals = ReferralStore(make_engine(database_url), SECRECY)
-    referrals.create_schema()
+    referrals = store_at(database_url)
     tracker_db = create_engine(database_url, future=True)
     env = {
         "TRACKER_DB_HOST": "127.0.0.1", "TRACKER_DB_PORT": "5432", "TRACKER_DB_NAME": name,
         "TRACKER_DB_USER": "postgres", "TRACKER_DB_PASSWORD": "",
         "REDIS_HOST": "127.0.0.1", "REDIS_PORT": "6379", "REDIS_DB": "0",
-        "SQL_POOL_SIZE": "5", "SQL_MAX_OVERFLOW": "5",
+        "SQL_POOL_SIZE": "5", "SQL_MAX_OVERFLOW": "5", "REFERRAL_KEYS": TEST_KEY,
     }  # fmt: skip
     try:
-        with ActionServer(free_port(), workdir, database_url) as actions:
+        with ActionServer(free_port(), workdir, TEST_KEY, database_url) as actions:
             env["ACTION_SERVER_URL"] = actions.webhook
             with (
                 ProductionRasa(free_port(), workdir, model, env) as first,
@@ -92,6 +89,11 @@ def test_a_referral_on_the_production_configuration(production: Production) -> N
     assert transcript.last == [text_of("utter_referral_saved")]
     assert production.referrals.get(patient) is not None
     assert stored_events(production, patient) > 0  # the conversation is on PostgreSQL
+    with production.tracker_db.connect() as connection:  # ... and sealed there
+        rows = connection.execute(text("SELECT data FROM events WHERE sender_id = :s"),
+                                  {"s": patient}).scalars().all()  # fmt: skip
+    for secret in ("Kowalska", "13800138000", "I'm 45", "I have lupus", '"sle"'):
+        assert not [data for data in rows if secret in data], secret
 
 
 def redis_commands_while(say: Callable[[], object]) -> list[str]:

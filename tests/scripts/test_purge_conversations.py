@@ -7,14 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.database import make_engine
-from bot.outbox import Outbox
-from bot.referrals import ReferralStore
+from bot.referrals.outbox import Outbox
 from scripts.purge_conversations import main
-from stores.forgetting import ForgettingSQLTrackerStore
-from tests.bot.test_outbox import draft
-from tests.conftest import SECRECY
-from tests.stores.test_forgetting import DAY, DOMAIN, conversation_at
+from stores.private import PrivateSQLTrackerStore
+from tests.bot.referrals.test_outbox import draft
+from tests.stores.test_private import DAY, DOMAIN, conversation_at
+from tests.support.stores import SECRECY, store_at
 
 
 @pytest.fixture
@@ -22,7 +20,7 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'referrals.db'}")
     monkeypatch.setenv("OUTBOX_DIR", str(tmp_path / "outbox"))
     (tmp_path / "endpoints.yml").write_text(
-        "tracker_store:\n  type: stores.forgetting.ForgettingSQLTrackerStore\n"
+        "tracker_store:\n  type: stores.private.PrivateSQLTrackerStore\n"
         f"  dialect: sqlite\n  db: {tmp_path / 'rasa.db'}\n"
     )
     return tmp_path
@@ -31,13 +29,12 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 async def test_old_conversations_without_a_referral_are_deleted(
     site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    trackers = ForgettingSQLTrackerStore(domain=DOMAIN, dialect="sqlite", db=str(site / "rasa.db"))
+    trackers = PrivateSQLTrackerStore(domain=DOMAIN, dialect="sqlite", db=str(site / "rasa.db"))
     old = time.time() - 40 * DAY
     for sender in ("referred", "waiting-in-outbox", "not-referred"):
         await trackers.save(conversation_at(sender, old))
     await trackers.save(conversation_at("this-week", time.time() - 2 * DAY))
-    referrals = ReferralStore(make_engine(f"sqlite:///{site / 'referrals.db'}"), SECRECY)
-    referrals.create_schema()
+    referrals = store_at(f"sqlite:///{site / 'referrals.db'}")
     referrals.save(draft("referred"))
     Outbox(site / "outbox", SECRECY).put(draft("waiting-in-outbox"))
 

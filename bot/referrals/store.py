@@ -1,0 +1,147 @@
+"""The referral store: what study staff receive, kept with its status history.
+
+One referral per conversation: saving the same conversation again returns the
+referral already stored (also when two saves race). Contact details are stored
+encrypted; the store records what the engine decided and never decides
+eligibility itself. Every status change is appended to `referral_events`,
+which is never updated or deleted.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.sql import Select
+
+from bot.referrals.codec import from_plain, to_plain
+from bot.referrals.model import NEXT_STATUSES, Referral, ReferralDraft, Status
+from bot.referrals.schema import upgrade
+from bot.referrals.secrecy import Secrecy
+from bot.referrals.tables import SEALED, CriterionRow, EventRow, ReferralRow, columns
+
+
+class ReferralStore:
+    """Referrals on any SQLAlchemy engine (SQLite embedded, PostgreSQL in prod)."""
+
+    def __init__(self, engine: Engine, secrecy: Secrecy) -> None:
+        self._engine = engine
+        self._secrecy = secrecy
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    def upgrade_schema(self) -> None:
+        """Bring the database to the latest migration (creates it if empty)."""
+        upgrade(self._engine)
+
+    def save(self, draft: ReferralDraft) -> Referral:
+        """Store the draft with status `new`; idempotent per conversation."""
+        row = self._row_from_draft(draft)
+        try:
+            with Session(self._engine, future=True) as session, session.begin():
+                session.add(row)
+        except IntegrityError:
+            pass  # already stored, by an earlier or a concurrent save
+        stored = self.get(draft.conversation_id)
+        if stored is None:  # pragma: no cover - the insert failed for another reason
+            raise RuntimeError("referral neither inserted nor found")
+        return stored
+
+    def get(self, conversation_id: str) -> Referral | None:
+        with Session(self._engine, future=True) as session:
+            row = session.execute(
+                _with_details().where(ReferralRow.conversation_id == conversation_id)
+            ).scalar_one_or_none()
+            return self._referral_from_row(row) if row else None
+
+    def list(self, status: Status | None = None) -> list[Referral]:
+        """Referrals, newest first, optionally of one status."""
+        query = _with_details().order_by(ReferralRow.created_at.desc(), ReferralRow.id.desc())
+        if status is not None:
+            query = query.where(ReferralRow.status == status.value)
+        with Session(self._engine, future=True) as session:
+            rows = session.execute(query).scalars()
+            return [self._referral_from_row(row) for row in rows]
+
+    def conversation_ids(self) -> set[str]:
+        """The conversations that have a referral (whatever its status)."""
+        with Session(self._engine, future=True) as session:
+            return set(session.execute(select(ReferralRow.conversation_id)).scalars())
+
+    def change_status(
+        self, conversation_id: str, to_status: Status, actor: str, note: str = ""
+    ) -> Referral:
+        """Move a referral along the workflow; raises ValueError on a skipped step."""
+        with Session(self._engine, future=True) as session, session.begin():
+            row = session.execute(
+                select(ReferralRow)
+                .where(ReferralRow.conversation_id == conversation_id)
+                .with_for_update()
+            ).scalar_one()
+            current = Status(row.status)
+            if to_status not in NEXT_STATUSES[current]:
+                raise ValueError(f"cannot go from {current.value} to {to_status.value}")
+            row.status = to_status.value
+            row.events.append(
+                EventRow(
+                    actor=actor,
+                    from_status=current.value,
+                    to_status=to_status.value,
+                    note=note,
+                )
+            )
+        referral = self.get(conversation_id)
+        assert referral is not None
+        return referral
+
+    def delete(self, conversation_id: str) -> bool:
+        """Remove the conversation's referral, its answers and its history (the
+        patient asked for it); True if there was one."""
+        with Session(self._engine, future=True) as session, session.begin():
+            row = session.execute(
+                select(ReferralRow).where(ReferralRow.conversation_id == conversation_id)
+            ).scalar_one_or_none()
+            if row is None:
+                return False
+            session.delete(row)  # criteria and events go with it (cascade)
+            return True
+
+    def rotate_keys(self) -> int:
+        """Re-encrypt every referral's contact details with the current key;
+        returns how many referrals were re-encrypted."""
+        with Session(self._engine, future=True) as session, session.begin():
+            rows = session.execute(select(ReferralRow).with_for_update()).scalars().all()
+            for row in rows:
+                for column in SEALED:
+                    setattr(row, column, self._secrecy.reseal(getattr(row, column)))
+            return len(rows)
+
+    def _row_from_draft(self, draft: ReferralDraft) -> ReferralRow:
+        plain = to_plain(draft)
+        contact = plain.pop("contact")
+        criteria = plain.pop("criteria")
+        return ReferralRow(
+            **plain,
+            **{column: self._secrecy.seal(contact[column]) for column in SEALED},
+            preferred_time=contact["preferred_time"],
+            status=Status.NEW.value,
+            criteria=[CriterionRow(position=i, **record) for i, record in enumerate(criteria)],
+            events=[EventRow(actor="patient", to_status=Status.NEW.value, note="referred")],
+        )
+
+    def _referral_from_row(self, row: ReferralRow) -> Referral:
+        plain = columns(row)
+        contact = {column: self._secrecy.open(plain.pop(column)) for column in SEALED}
+        plain["contact"] = {**contact, "preferred_time": plain.pop("preferred_time")}
+        plain["criteria"] = [columns(criterion) for criterion in row.criteria]
+        plain["history"] = [columns(event) for event in row.events]
+        return from_plain(Referral, plain)
+
+
+def _with_details() -> Select:
+    return select(ReferralRow).options(
+        selectinload(ReferralRow.criteria), selectinload(ReferralRow.events)
+    )

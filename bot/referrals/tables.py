@@ -1,0 +1,78 @@
+"""The referral store's tables (SQLAlchemy). Their history is in migrations/
+(Alembic); `metadata` is what the migrations are checked against.
+
+Contact details are stored encrypted (bot/referrals/secrecy.py); no other
+column holds identifying data. `referral_events` is append-only.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import JSON, Column, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import declarative_base, relationship
+
+# Typed as Any: SQLAlchemy 1.4 ships no mypy-visible types for declarative bases.
+Base: Any = declarative_base()
+metadata = Base.metadata
+
+SEALED = ("name", "phone", "email")
+"""The columns that hold contact details, always encrypted."""
+
+
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class ReferralRow(Base):
+    __tablename__ = "referrals"
+
+    id = Column(Integer, primary_key=True)
+    conversation_id = Column(String(255), nullable=False, unique=True)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=_utcnow)
+    protocol_version = Column(String(64), nullable=False)
+    language = Column(String(16), nullable=False)
+    request = Column(String(16), nullable=False)
+    outcome = Column(String(32), nullable=False)
+    rescreen_date = Column(Date)
+    status = Column(String(32), nullable=False)
+    name = Column(Text, nullable=False)
+    phone = Column(Text)
+    email = Column(Text)
+    preferred_time = Column(String(32), nullable=False)
+    flags = Column(JSON, nullable=False, default=list)  # bot.protocol.contradictions.Flag
+    criteria = relationship(
+        "CriterionRow", order_by="CriterionRow.position", cascade="all, delete-orphan"
+    )
+    events = relationship("EventRow", order_by="EventRow.id", cascade="all, delete-orphan")
+
+
+class CriterionRow(Base):
+    __tablename__ = "referral_criteria"
+
+    id = Column(Integer, primary_key=True)
+    referral_id = Column(ForeignKey("referrals.id"), nullable=False, index=True)
+    position = Column(Integer, nullable=False)
+    criterion_id = Column(String(16), nullable=False)
+    answers = Column(JSON, nullable=False)
+    decision = Column(String(16), nullable=False)
+    note = Column(String(64), nullable=False)
+    until = Column(Date)
+
+
+class EventRow(Base):
+    __tablename__ = "referral_events"
+
+    id = Column(Integer, primary_key=True)
+    referral_id = Column(ForeignKey("referrals.id"), nullable=False, index=True)
+    at = Column(DateTime(timezone=True), nullable=False, default=_utcnow)
+    actor = Column(String(255), nullable=False)
+    from_status = Column(String(32))
+    to_status = Column(String(32), nullable=False)
+    note = Column(Text, nullable=False, default="")
+
+
+def columns(row: Any) -> dict[str, Any]:
+    """A row's column values by column name."""
+    return {column.key: getattr(row, column.key) for column in row.__table__.columns}

@@ -1,0 +1,135 @@
+"""Start the real action server and Rasa server as subprocesses (for the
+tests, the dialogue-test runner and the benchmark).
+
+Each process logs to a file in its work directory (the tests read these logs);
+readiness is polled over HTTP, never slept for.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import requests
+
+from bot.settings import PROJECT_ROOT
+
+ROOT = PROJECT_ROOT
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class Server:
+    """A subprocess that answers `ready_path` on `port` once it is up."""
+
+    ready_path = "/"
+    start_timeout = 240.0
+
+    def __init__(self, name: str, port: int, workdir: Path, env: dict[str, str]) -> None:
+        self.name, self.port, self.workdir = name, port, workdir
+        self.env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", **env}
+        self.log = workdir / f"{name}.log"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def command(self) -> list[str]:
+        raise NotImplementedError
+
+    def start(self) -> None:
+        with self.log.open("ab") as log:
+            self.process = subprocess.Popen(
+                self.command(), cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT
+            )
+        deadline = time.monotonic() + self.start_timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"{self.name} exited: see {self.log}")
+            try:
+                if requests.get(self.url + self.ready_path, timeout=2).ok:
+                    return
+            except requests.RequestException:
+                pass
+            time.sleep(0.5)
+        raise TimeoutError(f"{self.name} not ready after {self.start_timeout}s: see {self.log}")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    def __enter__(self) -> Any:
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+
+class ActionServer(Server):
+    ready_path = "/health"
+
+    def __init__(
+        self, port: int, workdir: Path, keys: str, database_url: str | None = None
+    ) -> None:
+        url = database_url or f"sqlite:///{workdir / 'referrals.db'}"
+        env = {"REFERRAL_KEYS": keys, "OUTBOX_DIR": str(workdir / "outbox"), "DATABASE_URL": url}
+        super().__init__("actions", port, workdir, env)
+
+    @property
+    def webhook(self) -> str:
+        return self.url + "/webhook"
+
+    def command(self) -> list[str]:
+        return [str(BIN / "python"), "-m", "actions.server", "--actions", "actions",
+                "--port", str(self.port)]  # fmt: skip
+
+
+class RasaServer(Server):
+    def __init__(self, port: int, workdir: Path, model: Path, action_url: str, keys: str) -> None:
+        super().__init__("rasa", port, workdir, {"REFERRAL_KEYS": keys})
+        self.model = model
+        self.endpoints = workdir / "endpoints.yml"
+        self.endpoints.write_text(
+            f"action_endpoint:\n  url: {action_url}\n"
+            "tracker_store:\n  type: stores.private.PrivateSQLTrackerStore\n"
+            f"  dialect: sqlite\n  db: {workdir / 'rasa.db'}\n"
+        )
+
+    def command(self) -> list[str]:
+        return [str(BIN / "rasa"), "run", "--model", str(self.model),
+                "--endpoints", str(self.endpoints), "--credentials", "credentials.yml",
+                "--port", str(self.port)]  # fmt: skip
+
+    def say(self, sender: str, text: str) -> list[dict[str, Any]]:
+        """One patient message over the REST channel; the bot's replies."""
+        response = requests.post(
+            self.url + "/webhooks/rest/webhook",
+            json={"sender": sender, "message": text},
+            timeout=60,
+        )
+        response.raise_for_status()
+        replies: list[dict[str, Any]] = response.json()
+        return replies

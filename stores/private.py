@@ -1,0 +1,164 @@
+"""Rasa's SQL tracker store, kept private: encrypted at rest, owner-only
+files, and able to forget a conversation on the patient's request.
+
+Encrypted: each event's JSON (the patient's words, names, phone numbers,
+answers) is stored as a Fernet token with the referrals' keys
+(`REFERRAL_KEYS`, bot/referrals/secrecy.py), so the `data` column holds no
+readable patient data; rows written before encryption (plain JSON) are still
+read, and `reseal_events` (scripts/rotate_keys.py) re-encrypts every row with
+the current key. Sender ids, event types, intent and action names and times
+stay readable: the purge and the lock need them, and they say nothing of the
+patient. A SQLite file is created readable by its owner only.
+
+Forgetting: Rasa saves a tracker by appending the in-memory events it has not
+stored yet, so rows deleted by anyone else would simply be written again.
+Deleting is done here instead, at save time: when the latest turn holds the
+slot event `data_deleted = true` (set by action_delete_my_data once the
+referral side is deleted), every stored event of that sender is removed and
+nothing of the turn is written. The next message starts a new, empty
+conversation.
+
+`purge_unreferred` deletes, in bulk, the conversations of people who were not
+referred once they are older than the retention period
+(scripts/purge_conversations.py).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from rasa.core.tracker_store import SQLTrackerStore, TrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
+from rasa.utils.endpoints import read_endpoint_config
+from sqlalchemy import func, select
+
+from bot.private_files import create_private_file
+from bot.referrals.secrecy import Secrecy, secrecy_for
+from bot.settings import DOMAIN_FILE, Settings
+
+FORGET_SLOT = "data_deleted"
+RESEAL_BATCH = 500
+
+
+def asked_to_forget(tracker: DialogueStateTracker) -> bool:
+    """True when the latest turn (events after the last user message) deleted
+    the patient's data."""
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            return False
+        if isinstance(event, SlotSet) and event.key == FORGET_SLOT and event.value is True:
+            return True
+    return False
+
+
+class PrivateSQLTrackerStore(SQLTrackerStore):
+    """Takes the options of Rasa's SQL tracker store (endpoints.yml)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        database = kwargs.get("db", "rasa.db")
+        if kwargs.get("dialect", "sqlite") == "sqlite" and Path(database).parent.is_dir():
+            create_private_file(database)  # before SQLite creates it world-readable
+        self.secrecy: Secrecy = secrecy_for(Settings.from_env())
+        super().__init__(*args, **kwargs)
+
+    def seal(self, event: dict[str, Any]) -> str:
+        return self.secrecy.seal(json.dumps(event)) or ""
+
+    def open(self, data: str) -> dict[str, Any]:
+        """An event as stored: a token, or plain JSON from before encryption."""
+        plain = data if data.startswith("{") else self.secrecy.open(data) or "{}"
+        event: dict[str, Any] = json.loads(plain)
+        return event
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        if asked_to_forget(tracker):
+            self._forget(tracker.sender_id)
+            return
+        # As SQLTrackerStore.save, with each event's data sealed.
+        await self.stream_events(tracker)
+        with self.session_scope() as session:
+            for event in self._additional_events(session, tracker):
+                data = event.as_dict()
+                session.add(
+                    self.SQLEvent(
+                        sender_id=tracker.sender_id,
+                        type_name=event.type_name,
+                        timestamp=data.get("timestamp"),
+                        intent_name=data.get("parse_data", {})
+                        .get("intent", {})
+                        .get(INTENT_NAME_KEY),
+                        action_name=data.get("name"),
+                        data=self.seal(data),
+                    )
+                )
+            session.commit()
+
+    async def _retrieve(
+        self, sender_id: str, fetch_events_from_all_sessions: bool
+    ) -> DialogueStateTracker | None:
+        # As SQLTrackerStore._retrieve, with each event's data opened.
+        with self.session_scope() as session:
+            rows = self._event_query(session, sender_id, fetch_events_from_all_sessions).all()
+            events = [self.open(row.data) for row in rows]
+        if not (self.domain and events):
+            return None
+        return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+
+    def _forget(self, sender_id: str) -> None:
+        with self.session_scope() as session:
+            session.query(self.SQLEvent).filter(self.SQLEvent.sender_id == sender_id).delete(
+                synchronize_session=False
+            )
+            session.commit()
+
+    def reseal_events(self) -> int:
+        """Encrypt every stored event with the current key (plain rows too);
+        returns how many events were re-encrypted."""
+        events, done, last_id = self.SQLEvent, 0, 0
+        while True:
+            with self.session_scope() as session:
+                rows = session.execute(
+                    select(events).where(events.id > last_id).order_by(events.id)
+                    .limit(RESEAL_BATCH)
+                ).scalars().all()  # fmt: skip
+                if not rows:
+                    return done
+                for row in rows:
+                    row.data = self.seal(self.open(row.data))
+                session.commit()
+                done, last_id = done + len(rows), rows[-1].id
+
+
+def from_endpoints(endpoints: str) -> PrivateSQLTrackerStore:
+    """The tracker store an endpoints file configures; exits if it is not this one."""
+    config = read_endpoint_config(endpoints, "tracker_store")
+    store = TrackerStore.create(config, Domain.load(str(DOMAIN_FILE)))
+    inner = getattr(store, "_tracker_store", store)  # TrackerStore.create wraps it (Awaitable)
+    if not isinstance(inner, PrivateSQLTrackerStore):
+        raise SystemExit(f"{endpoints}: the tracker store is not stores.private's SQL store")
+    return inner
+
+
+def purge_unreferred(store: SQLTrackerStore, keep: set[str], before: float) -> int:
+    """Delete the stored conversations whose last event is older than `before`
+    (a Unix timestamp) and whose sender is not in `keep` (the referred); returns
+    how many conversations were deleted."""
+    events = store.SQLEvent
+    with store.session_scope() as session:
+        last_seen = (
+            session.query(events.sender_id)
+            .group_by(events.sender_id)
+            .having(func.max(events.timestamp) < before)
+        )
+        stale = [sender for (sender,) in last_seen if sender not in keep]
+        for start in range(0, len(stale), 500):  # bounded IN lists
+            session.query(events).filter(events.sender_id.in_(stale[start : start + 500])).delete(
+                synchronize_session=False
+            )
+        session.commit()
+    return len(stale)

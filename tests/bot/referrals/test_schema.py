@@ -1,0 +1,138 @@
+"""The referral store's schema under Alembic: a new database is created by the
+migrations, a database made before migrations existed keeps its referrals,
+and the migrations end exactly at the tables the code declares."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import JSON, Column, Date, DateTime, ForeignKey, Integer, MetaData, String, Table
+from sqlalchemy import Text as TextType
+from sqlalchemy.engine import Engine
+
+from bot.protocol.eligibility import Outcome
+from bot.referrals.model import Request, Status
+from bot.referrals.schema import current_revision, upgrade
+from bot.referrals.store import ReferralStore
+from bot.referrals.tables import metadata
+from tests.support.stores import SECRECY
+
+# The schema as the first release made it with `create_all`, frozen here: the
+# upgrade must keep working from it whatever the tables become.
+FIRST_RELEASE = MetaData()
+Table(
+    "referrals", FIRST_RELEASE,
+    Column("id", Integer, primary_key=True),
+    Column("conversation_id", String(255), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("protocol_version", String(64), nullable=False),
+    Column("language", String(16), nullable=False),
+    Column("request", String(16), nullable=False),
+    Column("outcome", String(32), nullable=False),
+    Column("rescreen_date", Date),
+    Column("status", String(32), nullable=False),
+    Column("name", TextType, nullable=False),
+    Column("phone", TextType),
+    Column("email", TextType),
+    Column("preferred_time", String(32), nullable=False),
+    Column("flags", JSON, nullable=False),
+)  # fmt: skip
+Table(
+    "referral_criteria", FIRST_RELEASE,
+    Column("id", Integer, primary_key=True),
+    Column("referral_id", ForeignKey("referrals.id"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("criterion_id", String(16), nullable=False),
+    Column("answers", JSON, nullable=False),
+    Column("decision", String(16), nullable=False),
+    Column("note", String(64), nullable=False),
+    Column("until", Date),
+)  # fmt: skip
+Table(
+    "referral_events", FIRST_RELEASE,
+    Column("id", Integer, primary_key=True),
+    Column("referral_id", ForeignKey("referrals.id"), nullable=False, index=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor", String(255), nullable=False),
+    Column("from_status", String(32)),
+    Column("to_status", String(32), nullable=False),
+    Column("note", TextType, nullable=False),
+)  # fmt: skip
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def engine(request: pytest.FixtureRequest) -> Engine:
+    engine: Engine = request.getfixturevalue(f"{request.param}_engine")
+    return engine
+
+
+def first_release_database(engine: Engine) -> None:
+    """A database as the first release left it, with one referral in it."""
+    FIRST_RELEASE.create_all(engine)
+    tables = FIRST_RELEASE.tables
+    with engine.begin() as connection:
+        connection.execute(
+            tables["referrals"].insert(),
+            {
+                "id": 1, "conversation_id": "before-alembic",
+                "created_at": datetime(2026, 11, 20, 8, 0, tzinfo=timezone.utc),
+                "protocol_version": "NCT06056921/2025-06-26", "language": "en",
+                "request": "screening", "outcome": "deferred",
+                "rescreen_date": date(2026, 12, 16), "status": "contacted",
+                "name": SECRECY.seal("Anna Kowalska"), "phone": SECRECY.seal("+8613800138000"),
+                "email": None, "preferred_time": "morning",
+                "flags": [{"kind": "changed_answer", "slot": "car_t", "detail": "yes -> no"}],
+            },
+        )  # fmt: skip
+        connection.execute(
+            tables["referral_criteria"].insert(),
+            {"referral_id": 1, "position": 0, "criterion_id": "E6",
+             "answers": {"live_vaccine": "yes"}, "decision": "deferred", "note": "",
+             "until": date(2026, 12, 16)},
+        )  # fmt: skip
+        for from_status, to_status in ((None, "new"), ("new", "contacted")):
+            connection.execute(
+                tables["referral_events"].insert(),
+                {"referral_id": 1, "at": datetime(2026, 11, 20, tzinfo=timezone.utc),
+                 "actor": "patient", "from_status": from_status, "to_status": to_status,
+                 "note": ""},
+            )  # fmt: skip
+
+
+def test_an_empty_database_is_created_by_the_migrations(engine: Engine) -> None:
+    upgrade(engine)
+    assert current_revision(engine) is not None
+    assert_schema_matches_the_code(engine)
+
+
+def test_a_database_from_before_migrations_keeps_its_referrals(engine: Engine) -> None:
+    first_release_database(engine)
+
+    upgrade(engine)
+
+    assert current_revision(engine) is not None
+    assert_schema_matches_the_code(engine)
+    referral = ReferralStore(engine, SECRECY).get("before-alembic")
+    assert referral is not None
+    assert referral.contact.name == "Anna Kowalska"
+    assert (referral.request, referral.outcome) == (Request.SCREENING, Outcome.DEFERRED)
+    assert referral.status is Status.CONTACTED
+    assert [c.criterion_id for c in referral.criteria] == ["E6"]
+    assert [e.to_status for e in referral.history] == [Status.NEW, Status.CONTACTED]
+    assert referral.flags[0].detail == "yes -> no"
+
+
+def test_upgrading_twice_changes_nothing(engine: Engine) -> None:
+    upgrade(engine)
+    revision = current_revision(engine)
+    upgrade(engine)
+    assert current_revision(engine) == revision
+
+
+def assert_schema_matches_the_code(engine: Engine) -> None:
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), metadata)
+    assert differences == []

@@ -1,0 +1,57 @@
+"""The architecture, as imports: data flows one way, and nothing ships that
+depends on the tests."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parents[1]
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def imports_of(folder: str) -> dict[str, set[str]]:
+    return {
+        str(path.relative_to(ROOT)): imported_modules(path)
+        for path in (ROOT / folder).rglob("*.py")
+    }
+
+
+def offenders(folder: str, forbidden: tuple[str, ...]) -> list[str]:
+    return [
+        f"{module} imports {name}"
+        for module, names in imports_of(folder).items()
+        for name in sorted(names)
+        if name.split(".")[0] in forbidden
+    ]
+
+
+def test_bot_knows_nothing_of_rasa_or_of_the_parts_that_use_it() -> None:
+    assert offenders("bot", ("rasa", "rasa_sdk", "sanic", "actions", "channels", "stores")) == []
+
+
+@pytest.mark.parametrize(
+    "folder", ["bot", "actions", "channels", "stores", "scripts", "migrations"]
+)
+def test_nothing_outside_the_tests_imports_them(folder: str) -> None:
+    assert offenders(folder, ("tests",)) == []
+
+
+def test_the_protocol_never_touches_storage_or_reading() -> None:
+    protocol = {
+        module: {name for name in names if name.startswith(("bot.referrals", "bot.reading"))}
+        for module, names in imports_of("bot/protocol").items()
+    }
+    assert {module: names for module, names in protocol.items() if names} == {}
