@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
+from actions.consent_form import read_consent
 from bot.reading.en.contact import (
     is_skip,
     read_contact_time,
@@ -37,6 +38,15 @@ class ValidateContactForm(FormValidationAction):
     ) -> list[str]:
         consent = tracker.get_slot("contact_consent")
         return ["contact_consent", *DETAILS] if consent is True else ["contact_consent"]
+
+    def validate_contact_consent(
+        self,
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> dict[str, Any]:
+        return read_consent("contact_consent", value, dispatcher, tracker)
 
     def validate_contact_name(
         self,

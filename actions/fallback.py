@@ -15,6 +15,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.confirmation import confirmation_question
+from bot.reading.en.reader import CHINESE_NOT_YET, OTHER_LANGUAGE
+from bot.reading.language import Script, script_of
 
 
 class ActionFallback(Action):
@@ -24,7 +26,9 @@ class ActionFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        dispatcher.utter_message(response="utter_default")
+        text = str(tracker.latest_message.get("text") or "")
+        not_read = {Script.CJK: CHINESE_NOT_YET, Script.OTHER: OTHER_LANGUAGE}
+        dispatcher.utter_message(response=not_read.get(script_of(text), "utter_default"))
         pending = tracker.get_slot("pending_request")
         requested = tracker.get_slot("requested_slot") if tracker.active_loop_name else None
         if tracker.active_loop_name is None and pending:

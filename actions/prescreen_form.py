@@ -1,8 +1,10 @@
 """validate_prescreen_form: which questions apply, and reading each answer.
 
 The question list, its order, what is skipped and where screening stops on an
-exclusion all come from `bot.protocol.eligibility.applicable_questions`; this action only
-feeds it the slots and turns unreadable replies into a hint and a re-ask.
+exclusion all come from `bot.protocol.eligibility.applicable_questions`; the
+reading of each reply comes from the reader of the conversation's language
+(`bot.reading`). This action only feeds them the slots and the patient's
+message, and turns what they say into slot values, hints and re-asks.
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.language import language_of
+from actions.reading import ask_again, heard, read_successfully
 from bot.protocol.calendar import screening_date
-from bot.protocol.canonical import answers_from_slots
-from bot.protocol.criteria import QUESTIONS, Question
-from bot.protocol.eligibility import applicable_questions
+from bot.protocol.canonical import answers_from_slots, typed_value
+from bot.protocol.criteria import QUESTIONS, Question, QuestionKind
+from bot.protocol.eligibility import applicable_questions, decisive_answer
 from bot.reading.languages import reader_for
 from bot.reading.reader import Unreadable
 
@@ -66,24 +69,32 @@ def _validator(question: Question) -> Any:
     ) -> dict[str, Any]:
         if value is None:  # cleared by a correction: the form asks again
             return {question.slot: None}
+        words, intent = heard(tracker, question.slot, value)
+        if intent is None and question.kind is QuestionKind.CHOICE and typed_value(question, words):
+            # A choice we stored, read again as the button that stands for it:
+            # a typed "3" is ambiguous, a stored one is not.
+            words = f'/inform{{"{question.slot}": "{words}"}}'
+        today = screening_date()
         try:
-            # Only the answer to the question just asked is read against the
-            # patient's words; answers re-validated by a (re)started form are not.
-            just_answered = (
-                tracker.latest_action_name == "action_listen"
-                and tracker.get_slot("requested_slot") == question.slot
-            )
-            said = (tracker.latest_message.get("text") or "") if just_answered else ""
-            read = reader_for(language_of(tracker))
-            reply = read(question, str(value), screening_date(), said)
-            return {question.slot: reply}
+            values = reader_for(language_of(tracker)).answer(question, words, today, intent)
         except Unreadable as unreadable:
-            dispatcher.utter_message(response=unreadable.hint)
-            return {question.slot: None}
+            return ask_again(question.slot, unreadable.hint, dispatcher, tracker)
+        chosen = values[0] if len(values) == 1 else _settled(question, values, tracker)
+        if chosen is None:  # two facts, neither decisive: ask for one
+            return ask_again(question.slot, "utter_invalid_two_facts", dispatcher, tracker)
+        return read_successfully(question.slot, chosen, tracker)
 
     validate.__name__ = f"validate_{question.slot}"
     validate.__doc__ = f"Read the reply to '{question.slot}' ({question.kind.value})."
     return validate
+
+
+def _settled(question: Question, values: tuple[str, ...], tracker: Tracker) -> str | None:
+    """Of several facts in one reply, the one that excludes (if exactly one does)."""
+    answers = answers_from_slots(tracker.slots)
+    typed = {typed_value(question, value): value for value in values}
+    decisive = decisive_answer(question.slot, list(typed), answers, screening_date())
+    return None if decisive is None else typed[decisive]
 
 
 # One validate_<slot> per question, as the SDK expects, generated from the data

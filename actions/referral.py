@@ -15,6 +15,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.language import language_of
+from actions.reading import WORDS
+from actions.start_over import EARLIER_EXCLUSIONS
 from bot.protocol.calendar import screening_date
 from bot.protocol.canonical import answer_history
 from bot.referrals.contact import Contact, ContactTime
@@ -53,6 +55,8 @@ class ActionSaveReferral(Action):
             Request.CALLBACK if callback else Request.SCREENING,
             screening_date(),
             language_of(tracker),
+            tracker.get_slot(WORDS) or {},
+            tracker.get_slot(EARLIER_EXCLUSIONS) or [],
         )
         try:
             submitted = submit(draft, services_from_env())

@@ -16,11 +16,14 @@ from typing import Any
 import pytest
 import yaml
 
+from bot.protocol.canonical import typed_value
 from bot.protocol.criteria import QUESTIONS_BY_SLOT
+from bot.protocol.eligibility import decisive_answer
 from bot.reading.en.contact import read_contact_time, read_email, read_phone
 from bot.reading.en.reader import read_reply
 from bot.reading.reader import Unreadable
 from bot.referrals.contact import InvalidContact
+from scripts.patients import ELIGIBLE_ANSWERS
 
 HOLDOUTS = ["answer_holdout.yml", "answer_holdout_blind.yml"]
 TARGET = 0.95
@@ -36,9 +39,18 @@ def read(question: str, text: str, today: date) -> str | None:
     try:
         if question in CONTACT_READERS:
             return CONTACT_READERS[question](text)
-        return read_reply(QUESTIONS_BY_SLOT[question], text, today)
+        values = read_reply(QUESTIONS_BY_SLOT[question], text, today)
+        return values[0] if len(values) == 1 else settled(question, values, today)
     except (Unreadable, InvalidContact):
         return None
+
+
+def settled(question: str, values: tuple[str, ...], today: date) -> str | None:
+    """Several facts, settled as the chat settles them for an eligible patient:
+    the one that excludes wins, else the patient is asked again (None)."""
+    typed = {typed_value(QUESTIONS_BY_SLOT[question], value): value for value in values}
+    decisive = decisive_answer(question, list(typed), ELIGIBLE_ANSWERS, today)
+    return None if decisive is None else typed[decisive]
 
 
 @pytest.mark.parametrize("holdout", HOLDOUTS)

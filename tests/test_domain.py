@@ -17,7 +17,7 @@ from rasa.core.nlg.interpolator import interpolate_text
 from rasa.shared.core.domain import Domain
 
 from actions.outcome import response_key
-from bot.protocol.criteria import CRITERIA, QUESTIONS, Question, QuestionKind
+from bot.protocol.criteria import CRITERIA, QUESTIONS, Question
 from bot.protocol.decisions import Decision
 from bot.reading.en import dates
 from bot.referrals import contact
@@ -27,8 +27,11 @@ ROOT = Path(__file__).parents[1]
 DOMAIN = Domain.load(str(DOMAIN_FILE))
 RAW_DOMAIN = yaml.safe_load(DOMAIN_FILE.read_text(encoding="utf-8"))
 RESPONSES = set(DOMAIN.responses)
+# The readers (bot/reading/) name the hints the validators send.
 ACTIONS_SOURCE = "\n".join(
-    p.read_text() for folder in ("actions", "channels") for p in (ROOT / folder).glob("*.py")
+    p.read_text()
+    for folder in ("actions", "channels", "bot/reading")
+    for p in (ROOT / folder).rglob("*.py")
 )
 BOT_SOURCE = "\n".join(p.read_text() for p in (ROOT / "bot").rglob("*.py"))
 
@@ -115,26 +118,14 @@ def test_a_conversation_never_expires_into_a_new_session() -> None:
 
 # --- slot mappings follow from each question's kind ----------------------------
 
-YES_NO_UNSURE = (("affirm", "yes"), ("deny", "no"), ("unsure", "unsure"))
-
 
 def expected_mappings(question: Question) -> list[dict[str, Any]]:
-    """What a question's slot may be filled from, given how its reply is read:
-    yes / no / not sure from the intent; a choice from a button's entity or the
-    raw text; dates and ages from the raw text; "not sure" always from its
-    intent. Only ever while the form asks that very question."""
-    if question.kind is QuestionKind.REPLY:
-        fills: list[dict[str, Any]] = [
-            {"type": "from_intent", "intent": intent, "value": value}
-            for intent, value in YES_NO_UNSURE
-        ]
-    else:
-        fills = [{"type": "from_intent", "intent": "unsure", "value": "unsure"}]
-        if question.kind is QuestionKind.CHOICE:
-            fills.append({"type": "from_entity", "entity": question.slot})
-        fills.append({"type": "from_text"})
+    """Whatever its kind, a question's slot takes the patient's words, and only
+    while the form asks that very question: the reader of the conversation's
+    language (bot/reading/) turns them into the canonical value, yes / no
+    included (never an intent alone)."""
     asked = [{"active_loop": "prescreen_form", "requested_slot": question.slot}]
-    return [{**fill, "conditions": asked} for fill in fills]
+    return [{"type": "from_text", "conditions": asked}]
 
 
 @pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.slot)

@@ -21,6 +21,7 @@ from bot.protocol.eligibility import applicable_questions
 class FlagKind(str, Enum):
     CHANGED = "changed_answer"  # the patient answered this question differently before
     NOT_APPLICABLE = "answer_not_applicable"  # other answers say this question does not apply
+    RESTARTED = "restarted_after_exclusion"  # started over after these criteria excluded
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,14 @@ class Flag:
     kind: FlagKind
     slot: str
     detail: str  # the answers in the order given ("no -> yes"), or the answer
+
+
+def restarted_after(exclusions: Sequence[str]) -> tuple[Flag, ...]:
+    """The flag for a screening started over after an exclusion (the criterion
+    ids that excluded before, in order), or none."""
+    if not exclusions:
+        return ()
+    return (Flag(FlagKind.RESTARTED, "", ", ".join(dict.fromkeys(exclusions))),)
 
 
 def contradictions(

@@ -9,9 +9,11 @@ is INCOMPLETE unless an exclusion has already decided it.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
+from typing import Any
 
 from bot.protocol.answers import Answers
 from bot.protocol.criteria import CRITERIA, QUESTIONS, Criterion
@@ -80,6 +82,21 @@ def _excludes(slot: str, answers: Answers, today: date) -> bool:
         slot in criterion.slots and judge(criterion, answers, today).decision is Decision.EXCLUDED
         for criterion in CRITERIA
     )
+
+
+def decisive_answer(
+    slot: str, candidates: Collection[Any], answers: Answers, today: date
+) -> Any | None:
+    """Of several facts one reply states for `slot` (typed answers), the one
+    that decides: the only one that would exclude the patient, given the other
+    answers (any fact that excludes wins). None when none of them, or more than
+    one, excludes: the patient is asked again."""
+    excluding = [
+        candidate
+        for candidate in candidates
+        if _excludes(slot, replace(answers, **{slot: candidate}), today)
+    ]
+    return excluding[0] if len(excluding) == 1 else None
 
 
 def evaluate(answers: Answers, today: date) -> Screening:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from bot.reading.en.reader import read_reply as read_english
-from bot.reading.reader import ReadReply
+from bot.reading.en.reader import EnglishReader
+from bot.reading.reader import Reader
 
-READERS: dict[str, ReadReply] = {"en": read_english}
-"""By language code (the referral's `language`)."""
+READERS: dict[str, Reader] = {"en": EnglishReader()}
+"""By language code (the conversation's `language` slot, stored on the referral)."""
 
 
-def reader_for(language: str) -> ReadReply:
+def reader_for(language: str) -> Reader:
     """The reader for `language`; raises KeyError for a language not offered."""
     return READERS[language]

@@ -1,5 +1,5 @@
-"""What every language's reader offers: a reply -> a canonical value, or a
-reason to ask again."""
+"""What every language's reader offers: a reply -> the canonical values it
+states, or a reason to ask again."""
 
 from __future__ import annotations
 
@@ -10,17 +10,37 @@ from bot.protocol.criteria import Question
 
 
 class Unreadable(ValueError):
-    """The reply could not be read as an answer; `hint` names the response
-    that tells the patient what is needed."""
+    """The reply could not be read as an answer to the question; `hint` names
+    the response that tells the patient what is needed."""
 
     def __init__(self, hint: str) -> None:
         super().__init__(hint)
         self.hint = hint
 
 
-class ReadReply(Protocol):
-    """A reader: the canonical slot value for `reply` to `question`, read on
-    `today` (the screening date); `said` is the patient's whole message when
-    the slot was filled from its intent. Raises `Unreadable`."""
+class Reader(Protocol):
+    """One language's reader."""
 
-    def __call__(self, question: Question, reply: str, today: date, said: str = "") -> str: ...
+    language: str
+
+    def answer(
+        self, question: Question, reply: str, today: date, intent: str | None = None
+    ) -> tuple[str, ...]:
+        """The canonical values `reply` states as an answer to `question`, read
+        on `today` (the screening date). Usually one value; several when the
+        reply states several facts (the caller settles them or asks again).
+        `intent` is the classifier's opinion of the message, if any: where it
+        disagrees with the words, the reader asks again. Raises `Unreadable`;
+        never returns an empty tuple."""
+        ...
+
+    def is_side_request(self, intent: str, reply: str) -> bool:
+        """True when the words carry the side request (a greeting, a question
+        back, thanks...) the classifier heard as `intent`; False when they
+        hold none of its cues, so that a readable answer is taken as one."""
+        ...
+
+    def consent(self, reply: str, intent: str | None = None) -> bool:
+        """True only for a plain yes, False for a plain no; raises
+        `Unreadable` for anything else (a hedge, no words, another language)."""
+        ...

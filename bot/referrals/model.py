@@ -8,7 +8,7 @@ stored (bot/referrals/store.py) or decides eligibility (bot/protocol/).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
@@ -53,10 +53,12 @@ REFERRABLE = {
 @dataclass(frozen=True)
 class CriterionRecord:
     criterion_id: str
-    answers: dict[str, str]
+    answers: dict[str, str]  # canonical values by question slot
     decision: str
     note: str
     until: date | None
+    words: dict[str, str] = field(default_factory=dict)
+    """The patient's own words of each answer, by slot (stored encrypted)."""
 
 
 @dataclass(frozen=True)
@@ -111,13 +113,16 @@ def draft_from_screening(
     request: Request = Request.SCREENING,
     flags: tuple[Flag, ...] = (),
     language: str = "en",
+    words: Mapping[str, str] | None = None,
 ) -> ReferralDraft:
     """A referral for a screening the engine found pre-qualified or deferred, or
     a callback request from a patient not (yet) excluded; raises ValueError for
     any other outcome.
 
-    `answers` are the patient's answers by question slot, as given in the chat.
+    `answers` are the patient's answers by question slot, as given in the chat;
+    `words` what the patient typed for each of them.
     """
+    words = words or {}
     if screening.outcome not in REFERRABLE[request]:
         raise ValueError(f"no {request.value} referral for outcome {screening.outcome.value}")
     criteria = tuple(
@@ -131,6 +136,7 @@ def draft_from_screening(
             decision=result.decision.value,
             note=result.finding.note,
             until=result.finding.until,
+            words={slot: words[slot] for slot in result.criterion.slots if slot in words},
         )
         for result in screening.results
     )

@@ -9,6 +9,8 @@ which is never updated or deleted.
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
@@ -117,6 +119,8 @@ class ReferralStore:
             for row in rows:
                 for column in SEALED:
                     setattr(row, column, self._secrecy.reseal(getattr(row, column)))
+                for criterion in row.criteria:
+                    criterion.words = self._secrecy.reseal(criterion.words)
             return len(rows)
 
     def _row_from_draft(self, draft: ReferralDraft) -> ReferralRow:
@@ -128,7 +132,10 @@ class ReferralStore:
             **{column: self._secrecy.seal(contact[column]) for column in SEALED},
             preferred_time=contact["preferred_time"],
             status=Status.NEW.value,
-            criteria=[CriterionRow(position=i, **record) for i, record in enumerate(criteria)],
+            criteria=[
+                CriterionRow(position=i, **{**record, "words": self._seal_words(record["words"])})
+                for i, record in enumerate(criteria)
+            ],
             events=[EventRow(actor="patient", to_status=Status.NEW.value, note="referred")],
         )
 
@@ -136,9 +143,19 @@ class ReferralStore:
         plain = columns(row)
         contact = {column: self._secrecy.open(plain.pop(column)) for column in SEALED}
         plain["contact"] = {**contact, "preferred_time": plain.pop("preferred_time")}
-        plain["criteria"] = [columns(criterion) for criterion in row.criteria]
+        plain["criteria"] = [
+            {**columns(criterion), "words": self._open_words(criterion.words)}
+            for criterion in row.criteria
+        ]
         plain["history"] = [columns(event) for event in row.events]
         return from_plain(Referral, plain)
+
+    def _seal_words(self, words: dict[str, str]) -> str | None:
+        return self._secrecy.seal(json.dumps(words)) if words else None
+
+    def _open_words(self, sealed: str | None) -> dict[str, str]:
+        words: dict[str, str] = json.loads(self._secrecy.open(sealed) or "{}")
+        return words
 
 
 def _with_details() -> Select:

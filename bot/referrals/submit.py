@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.protocol.canonical import answers_from_slots, question_slots
-from bot.protocol.contradictions import contradictions
+from bot.protocol.contradictions import contradictions, restarted_after
 from bot.protocol.eligibility import evaluate
 from bot.referrals.contact import Contact
 from bot.referrals.model import ReferralDraft, Request, draft_from_screening
@@ -41,20 +41,26 @@ def referral_draft(
     request: Request,
     today: date,
     language: str,
+    words: Mapping[str, str] | None = None,
+    earlier_exclusions: Sequence[str] = (),
 ) -> ReferralDraft:
     """The referral for a conversation: `slots` hold the canonical answers by
     question slot, `history` each slot's answers in the order given, `today`
-    is the screening date. Raises ValueError when the outcome is not one that
-    `request` may refer."""
+    is the screening date, `words` the patient's own words by slot, and
+    `earlier_exclusions` the criteria that excluded a screening this
+    conversation started over from. Raises ValueError when the outcome is not
+    one that `request` may refer."""
     answers = answers_from_slots(slots)
+    flags = restarted_after(earlier_exclusions) + contradictions(answers, history, today)
     return draft_from_screening(
         conversation_id,
         evaluate(answers, today),
         question_slots(slots),
         contact,
         request,
-        contradictions(answers, history, today),
+        flags,
         language,
+        words,
     )
 
 

@@ -59,6 +59,7 @@ class CriterionRow(Base):
     decision = Column(String(16), nullable=False)
     note = Column(String(64), nullable=False)
     until = Column(Date)
+    words = Column(Text)  # the patient's words by slot, JSON, encrypted; NULL before 0002
 
 
 class EventRow(Base):

@@ -15,8 +15,10 @@ async def validate(
     domain: dict[str, Any], slots: dict[str, Any], new: dict[str, Any]
 ) -> tuple[dict[str, Any], list[str]]:
     dispatcher = CollectingDispatcher()
+    said = next(iter(new.values()))  # what the patient typed for the slot asked
+    text = {True: "yes", False: "no"}.get(said, str(said)) if isinstance(said, bool) else str(said)
     tracker = make_tracker(
-        slots, new_slots=new, active_loop="contact_form", requested_slot=next(iter(new))
+        slots, new_slots=new, text=text, active_loop="contact_form", requested_slot=next(iter(new))
     )
     events = await ValidateContactForm().run(dispatcher, tracker, domain)
     return {e["name"]: e["value"] for e in events}, [m["response"] for m in dispatcher.messages]

@@ -154,7 +154,7 @@ def test_an_answer_to_another_question_is_not_taken_for_this_one(rasa: RasaServe
     patient = start(rasa, "45")  # now asked about CAR-T: a yes / no question
 
     assert texts(rasa, patient, "I have lupus") == [
-        text_of("utter_default"),
+        text_of("utter_invalid_yes_no"),  # the words say neither yes nor no
         text_of("utter_ask_car_t"),  # asked again: nothing was filled
     ]
     assert texts(rasa, patient, "no") == [text_of("utter_ask_transplant")]

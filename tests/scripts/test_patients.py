@@ -16,7 +16,7 @@ CHOICES = [slot for slot in ELIGIBLE_SLOTS if QUESTIONS_BY_SLOT[slot].kind is Qu
 @pytest.mark.parametrize("slot", CHOICES)
 def test_the_words_of_each_choice_are_read_as_the_stored_answer(slot: str) -> None:
     question = QUESTIONS_BY_SLOT[slot]
-    assert read_reply(question, ELIGIBLE[slot], screening_date()) == ELIGIBLE_SLOTS[slot]
+    assert read_reply(question, ELIGIBLE[slot], screening_date()) == (ELIGIBLE_SLOTS[slot],)
 
 
 def test_the_eligible_patient_is_pre_qualified_with_something_to_verify() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.protocol.answers import Reply
+from bot.reading.en.wording import NOT
 
 # Words that tie a correction to one question, whatever was asked last.
 TOPICS: tuple[tuple[str, str], ...] = (
@@ -53,10 +54,7 @@ def correction_target(text: str, answered: list[str]) -> str | None:
 
 _UNSURE = re.compile(r"not sure|unsure|don'?t know|no idea|maybe|can'?t remember")
 # "didn't", "havent", "can't": a negated auxiliary, not any word ending in "nt" ("pregnant").
-_NO = re.compile(
-    r"\b(no|nope|nah|never|not)\b|"
-    r"\b(do|does|did|have|has|had|is|are|was|were|ca|could|would|wo|should|ai)n'?t\b"
-)
+_NO = re.compile(r"\b(no|nope|nah|never|not)\b|" + NOT)
 _YES = re.compile(r"\b(yes|yeah|yep|ya|did|do|have|had|am|was|i'?m)\b")
 
 

@@ -20,6 +20,7 @@ from bot.protocol.answers import DateSpan
 from bot.protocol.criteria import first_day_clear
 
 MAX_AGE = 120
+MIN_AGE = 10  # below: not the age of someone filling in this chat
 MAX_TEXT = 80  # longer "dates" are not dates; also bounds the parser's work
 EARLIEST_YEAR = 1900
 
@@ -133,17 +134,37 @@ _NUMBER_WORD = re.compile(
 )
 
 
+_FUTURE_AGE = re.compile(
+    r"\b(i'?ll be|i will be|will be|turning|turn|gonna be|going to be|be \d+ (next|in|on|this))\b"
+)
+
+
+_AGE_WORDS = set(
+    """i i'm im am age aged years year yrs yr old y/o yo umm um uh er just turned about around
+    nearly almost will be i'll ill turning turn next last week month in on this of the and a an half
+    gonna going to soon it's its is my currently now today only exactly approx approximately
+    roughly over under me myself well so ok okay""".split()
+)
+
+
 def parse_age(text: str) -> int | None:
     """The age in a reply like '45', "I'm 45", 'umm 45 years of age', 'forty-five':
-    exactly one number, in a reply that does not look like a date."""
-    reply = " ".join(text.lower().split())[: MAX_TEXT + 1]
+    exactly one number, in a reply that does not look like a date and says
+    nothing else ("a grandmother of three" is no age)."""
+    reply = " ".join(text.lower().replace("\u2019", "'").split())[: MAX_TEXT + 1]
     if len(reply) > MAX_TEXT or _NOT_AN_AGE.search(reply):
         return None
+    other = _NUMBER_WORD.sub(" ", re.sub(r"\d+", " ", reply))
+    if any(word not in _AGE_WORDS for word in re.findall(r"[a-z][a-z'/]*", other)):
+        return None
     numbers = re.findall(r"(?<!\d)\d{1,3}(?!\d)", reply)
-    if len(numbers) == 1:
-        return int(numbers[0])
     words = _NUMBER_WORD.findall(reply)
-    return parse_number(words[0]) if not numbers and len(words) == 1 else None
+    said = int(numbers[0]) if len(numbers) == 1 else None
+    if not numbers and len(words) == 1:
+        said = parse_number(words[0])
+    if said is not None and _FUTURE_AGE.search(reply):
+        return said - 1  # "I'll be 18 next week": 17 today
+    return said
 
 
 def parse_birth(text: str, today: date) -> DateSpan:
@@ -152,17 +173,21 @@ def parse_birth(text: str, today: date) -> DateSpan:
     if age is not None:
         if age > MAX_AGE:
             raise InvalidDate("too_old")
+        if age < MIN_AGE:
+            raise InvalidDate("unreadable")  # "0", "3": not a patient's age
         latest = today - relativedelta(years=age)
         earliest = today - relativedelta(years=age + 1) + timedelta(days=1)
         return DateSpan(earliest, latest)
+    cleaned = _normalise(text)
+    if _RELATIVE.search(cleaned):
+        raise InvalidDate("unreadable")  # "last week" is no date of birth
     try:
-        span = parse_past_date(text, today)
-    except InvalidDate as invalid:
-        reason = "too_old" if invalid.reason == "too_long_ago" else invalid.reason
-        raise InvalidDate(reason) from invalid
-    if first_day_clear(span.earliest, relativedelta(years=MAX_AGE + 1)) <= today:
-        raise InvalidDate("too_old")  # would be over MAX_AGE today
-    return span
+        span = _absolute(cleaned, today)
+    except (OverflowError, ValueError) as error:
+        if isinstance(error, InvalidDate):
+            raise
+        raise InvalidDate("too_old") from error
+    return check_span(span, today, birth=True)
 
 
 def parse_past_date(text: str, today: date) -> DateSpan:
@@ -174,11 +199,20 @@ def parse_past_date(text: str, today: date) -> DateSpan:
         if isinstance(error, InvalidDate):
             raise
         raise InvalidDate("too_long_ago") from error
-    if span.earliest.year < EARLIEST_YEAR:
-        raise InvalidDate("too_long_ago")
+    return check_span(span, today, birth=False)
+
+
+def check_span(span: DateSpan, today: date, birth: bool) -> DateSpan:
+    """The plausibility checks every date gets, however it was typed: not in
+    the future ("this month" keeps only the days up to today), not before
+    1900, and a birth not over 120 years ago. Raises InvalidDate."""
     if span.earliest > today:
         raise InvalidDate("future")
-    if span.latest > today:  # "this month": only the days up to today
+    if birth and first_day_clear(span.earliest, relativedelta(years=MAX_AGE + 1)) <= today:
+        raise InvalidDate("too_old")  # would be over MAX_AGE today
+    if span.earliest.year < EARLIEST_YEAR:
+        raise InvalidDate("too_old" if birth else "too_long_ago")
+    if span.latest > today:
         span = DateSpan(span.earliest, today)
     return span
 
@@ -206,6 +240,9 @@ _AGO = re.compile(
     + r")\s+(?P<unit>day|week|month|year)s?\s+ago\b"
 )
 _LAST = re.compile(r"\blast\s+(?P<what>week|month|year|spring|summer|autumn|fall|winter)\b")
+
+
+_RELATIVE = re.compile(r"\bago\b|\blast\s+\w+|\byesterday\b|\btoday\b|\bright now\b")
 
 
 def _relative(text: str, today: date) -> DateSpan | None:
@@ -251,8 +288,22 @@ _HIGH_DEFAULT = datetime(1908, 12, 31)
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 
 
+_DATE_WORDS = set(
+    """the of my birthday is was i im i'm dob date approximately approx circa ca early late mid
+    middle end beginning start year month day st nd rd th and or at a an it that this think
+    spring summer autumn fall winter""".split()
+)
+
+
 def _absolute(text: str, today: date) -> DateSpan:
     if not re.search(r"\d", text):
+        raise InvalidDate("unreadable")
+    unknown = [
+        word
+        for word in re.findall(r"[a-z][a-z']*", text)
+        if word not in _DATE_WORDS and word not in _MONTHS
+    ]
+    if len(unknown) > 1:  # "a pension since 2015" is no date of birth
         raise InvalidDate("unreadable")
     if iso := _ISO.match(text):  # year first: never day-first, never swapped
         try:

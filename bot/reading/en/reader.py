@@ -1,49 +1,161 @@
-"""The English reader: a patient's reply to a question -> a canonical slot value.
+"""The English reader: a patient's reply to a question -> canonical values.
 
-A reply that cannot be read raises `Unreadable` with the name of the hint
-response to send; nothing is guessed.
+Every reply gets the same checks, whatever its form: a reply with no words
+(empty, emoji, punctuation) or in another script is never an answer; a
+canonical-looking reply ("2031-01-01", "yes") is read like any other. The
+classifier's intent is a second opinion for yes / no questions only: when it
+disagrees with the words, the patient is asked again.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
-from enum import Enum
 
-from bot.protocol.answers import ONGOING, Reply
-from bot.protocol.canonical import typed_value
+from bot.protocol.answers import ONGOING, DateSpan, Reply
 from bot.protocol.criteria import Question, QuestionKind
-from bot.reading.en.dates import InvalidDate, parse_birth, parse_past_date
-from bot.reading.en.replies import hedges, is_ongoing, read_choice, says_unsure
+from bot.reading.en.choices import read_choices
+from bot.reading.en.dates import InvalidDate, check_span, parse_birth, parse_past_date
+from bot.reading.en.replies import is_ongoing, says_unsure
+from bot.reading.en.side_requests import carries_side_request
+from bot.reading.en.subjects import SUBJECTS
+from bot.reading.en.wording import own_clauses
+from bot.reading.en.yes_no import YesNoQuestion, read_yes_no
+from bot.reading.language import Script, script_of
 from bot.reading.reader import Unreadable
 
+INTENT_REPLIES = {"affirm": Reply.YES, "deny": Reply.NO}
+"""The classifier's firm opinions; a yes the words deny (or a no they affirm) is asked again."""
+EMOJI_REPLIES = {
+    "\U0001f44d": Reply.YES,  # thumbs up
+    "\U0001f44c": Reply.YES,  # OK hand
+    "\u2705": Reply.YES,  # check mark
+    "\U0001f44e": Reply.NO,  # thumbs down
+    "\u274c": Reply.NO,  # cross mark
+    "\U0001f937": Reply.UNSURE,  # shrug
+    "\U0001f937\u200d\u2640\ufe0f": Reply.UNSURE,
+    "\U0001f937\u200d\u2642\ufe0f": Reply.UNSURE,
+}
+"""The few emoji that say yes, no or not sure on their own."""
+CHINESE_NOT_YET = "utter_chinese_not_available"
+OTHER_LANGUAGE = "utter_language_not_understood"
+CONSENT = YesNoQuestion(
+    r"questions?|ask( me)?|go ahead|start|begin|proceed|continue|contact(ed)?|call( me)?|"
+    r"ring|email|phone|happy to|fine by me|let'?s go|let'?s do it|go on"
+)
 
-def read_reply(question: Question, reply: str, today: date, said: str = "") -> str:
-    """The canonical slot value for a patient's reply to `question`.
 
-    `said` is the patient's message when the slot was filled from its intent: a
-    yes or no said with a hedge ("probably not sure") is stored as unsure."""
+class EnglishReader:
+    """English replies (bot.reading.reader.Reader)."""
+
+    language = "en"
+
+    def answer(
+        self, question: Question, reply: str, today: date, intent: str | None = None
+    ) -> tuple[str, ...]:
+        return read_reply(question, reply, today, intent)
+
+    def is_side_request(self, intent: str, reply: str) -> bool:
+        return carries_side_request(intent, reply)
+
+    def consent(self, reply: str, intent: str | None = None) -> bool:
+        return read_consent(reply, intent)
+
+
+def read_reply(
+    question: Question, reply: str, today: date, intent: str | None = None
+) -> tuple[str, ...]:
+    """See bot.reading.reader.Reader.answer."""
     kind = question.kind
-    if kind is not QuestionKind.REPLY and typed_value(question, reply) is not None:
-        return reply  # already canonical: a form re-validating what it stored
-    if kind is QuestionKind.REPLY:
-        if hedges(said):
-            return Reply.UNSURE.value
-        return Reply(reply).value  # only filled from intents: always canonical
+    if kind is QuestionKind.REPLY:  # checks the script itself, after the emoji that answer
+        return tuple(r.value for r in read_yes_no_reply(reply, SUBJECTS[question.slot], intent))
+    _check_script(reply, kind)
     if kind is QuestionKind.CHOICE:
         assert question.choices is not None
-        member: Enum | None = read_choice(question.choices, reply)
-        if member is None:
+        named = read_choices(question.choices, reply)
+        if not named:
             raise Unreadable("utter_invalid_choice")
-        return str(member.value)
-    if reply == Reply.UNSURE.value or (says_unsure(reply) and not re.search(r"\d", reply)):
+        return tuple(sorted(str(member.value) for member in named))
+    return (_read_date(kind, reply, today),)
+
+
+def read_yes_no_reply(reply: str, subject: YesNoQuestion, intent: str | None) -> list[Reply]:
+    """The yes / no / not sure the reply states (sorted), or Unreadable."""
+    bare = re.sub("[\ufe0f\u200d\u2640\u2642\U0001f3fb-\U0001f3ff]", "", reply.strip())
+    if (emoji := EMOJI_REPLIES.get(bare)) is not None:
+        return [emoji]
+    _check_script(reply, QuestionKind.REPLY)
+    readings = read_yes_no(reply, subject)
+    if not readings:
+        raise Unreadable("utter_invalid_yes_no")
+    opinion = INTENT_REPLIES.get(intent or "")
+    if readings in ({Reply.YES}, {Reply.NO}) and opinion and opinion not in readings:
+        raise Unreadable("utter_invalid_yes_no")  # the classifier heard otherwise: ask
+    return sorted(readings, key=lambda r: r.value)
+
+
+def read_consent(reply: str, intent: str | None) -> bool:
+    """True only for a plain yes, False for a plain no; anything else
+    (a hedge, two answers, no words) raises Unreadable."""
+    readings = read_yes_no_reply(reply, CONSENT, intent)
+    if readings == [Reply.YES]:
+        return True
+    if readings == [Reply.NO]:
+        return False
+    raise Unreadable("utter_invalid_yes_no")
+
+
+def _check_script(reply: str, kind: QuestionKind) -> None:
+    script = script_of(reply)
+    if script is Script.CJK:
+        raise Unreadable(CHINESE_NOT_YET)
+    if script is Script.OTHER:
+        raise Unreadable(OTHER_LANGUAGE)
+    if script is Script.NONE and not reply.strip().startswith("/"):
+        raise Unreadable(_NO_WORDS_HINT[kind])
+
+
+_NO_WORDS_HINT = {
+    QuestionKind.REPLY: "utter_invalid_yes_no",
+    QuestionKind.CHOICE: "utter_invalid_choice",
+    QuestionKind.BIRTH: "utter_invalid_date_unreadable",
+    QuestionKind.PAST_DATE: "utter_invalid_date_unreadable",
+    QuestionKind.END_DATE: "utter_invalid_date_unreadable",
+}
+
+
+def _read_date(kind: QuestionKind, reply: str, today: date) -> str:
+    text = reply.strip()
+    if text == "/unsure" or (says_unsure(text) and not re.search(r"\d", text)):
         if kind is QuestionKind.BIRTH:
             raise Unreadable("utter_invalid_birth_unsure")
         return Reply.UNSURE.value
-    if kind is QuestionKind.END_DATE and is_ongoing(reply):
+    if kind is QuestionKind.END_DATE and is_ongoing(text):
         return ONGOING
+    birth = kind is QuestionKind.BIRTH
     try:
-        read = parse_birth if kind is QuestionKind.BIRTH else parse_past_date
-        return read(reply, today).to_slot()
+        if re.fullmatch(r"\d{4}-\d\d-\d\d/\d{4}-\d\d-\d\d", text):  # a span, as stored
+            return check_span(DateSpan.from_slot(text), today, birth=birth).to_slot()
+        return _parse_date(text, today, birth).to_slot()
     except InvalidDate as error:
         raise Unreadable(f"utter_invalid_date_{error.reason}") from error
+    except ValueError as error:
+        raise Unreadable("utter_invalid_date_impossible") from error
+
+
+def _parse_date(text: str, today: date, birth: bool) -> DateSpan:
+    """The date the reply gives; when the whole reply is no date, the one
+    clause of the patient's own that is ("my daughter is 15, I'm 43")."""
+    parse = parse_birth if birth else parse_past_date
+    try:
+        return parse(text, today)
+    except InvalidDate as whole:
+        readings = []
+        for clause in own_clauses(text, leading_words=False):
+            try:
+                readings.append(parse(clause, today))
+            except InvalidDate:
+                continue
+        if len(readings) == 1 and len(own_clauses(text, leading_words=False)) > 1:
+            return readings[0]
+        raise whole

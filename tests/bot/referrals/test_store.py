@@ -203,3 +203,21 @@ def test_flags_for_staff_are_kept_with_the_referral(store: ReferralStore) -> Non
 
     saved = store.get("c-flags")
     assert saved is not None and saved.flags == flags
+
+
+def test_the_patients_words_are_kept_encrypted_beside_each_answer(store: ReferralStore) -> None:
+    words = {"diagnosis": "i have lupus qzvx", "hepatitis_or_cmv": "not sure really"}
+    draft = draft_from_screening("w-1", evaluate(ELIGIBLE, TODAY), SLOTS, CONTACT, words=words)
+    saved = store.save(draft)
+
+    by_id = {c.criterion_id: c for c in saved.criteria}
+    assert by_id["I2"].words == {"diagnosis": "i have lupus qzvx"}
+    assert by_id["E5"].words == {"hepatitis_or_cmv": "not sure really"}
+    assert by_id["E1"].words == {}
+    with store.engine.connect() as connection:
+        raw = " ".join(
+            str(value)
+            for row in connection.execute(text("SELECT * FROM referral_criteria"))
+            for value in row
+        )
+    assert "qzvx" not in raw and "not sure really" not in raw

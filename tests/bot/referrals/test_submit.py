@@ -55,3 +55,13 @@ def test_neither_stored_nor_kept_raises(tmp_path: Path) -> None:
 
     with pytest.raises(OSError):
         submit(draft(), services)
+
+
+def test_a_screening_started_over_after_an_exclusion_is_flagged() -> None:
+    referral = referral_draft(
+        "c-2", ELIGIBLE_SLOTS, {}, CONTACT, Request.SCREENING, TODAY, "en",
+        words={"car_t": "nope"}, earlier_exclusions=["E1", "E1", "E4"],
+    )  # fmt: skip
+    assert Flag(FlagKind.RESTARTED, "", "E1, E4") in referral.flags
+    e1 = next(c for c in referral.criteria if c.criterion_id == "E1")
+    assert e1.words == {"car_t": "nope"}

@@ -12,7 +12,8 @@ from enum import Enum
 import pytest
 
 from bot.protocol.answers import ONGOING, Cancer, Diagnosis, Ecog, Transplant
-from bot.reading.en.replies import hedges, is_ongoing, read_choice
+from bot.reading.en.choices import read_choice
+from bot.reading.en.replies import hedges, is_ongoing
 
 ENUMS: tuple[type[Enum], ...] = (Diagnosis, Transplant, Cancer, Ecog)
 BUTTONS = [
@@ -24,8 +25,12 @@ BUTTONS = [
 
 @pytest.mark.parametrize(("choices", "member"), BUTTONS)
 def test_button_value_reads_as_its_member(choices: type[Enum], member: Enum) -> None:
-    assert read_choice(choices, member.value) is member
-    assert read_choice(choices, f"  {str(member.value).upper()} ") is member
+    slot = choices.__name__.lower()
+    assert read_choice(choices, f'/inform{{"{slot}": "{member.value}"}}') is member
+    if choices is not Ecog:  # a typed "3" could be the third sentence or grade 3
+        assert read_choice(choices, f"  {str(member.value).upper()} ") is member
+    else:
+        assert read_choice(choices, str(member.value)) is None
 
 
 FREE_TEXT = [
@@ -49,7 +54,7 @@ FREE_TEXT = [
     (Diagnosis, "none of these", Diagnosis.OTHER),
     (Diagnosis, "something else", Diagnosis.OTHER),
     (Diagnosis, "no", None),
-    (Diagnosis, "rheumatoid arthritis", None),
+    (Diagnosis, "rheumatoid arthritis", Diagnosis.OTHER),  # a look-alike: none of the five
     (Diagnosis, "kidney transplant", None),
     # Transplant
     (Transplant, "only a cornea transplant", Transplant.CORNEA_OR_HAIR),

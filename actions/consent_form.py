@@ -1,0 +1,45 @@
+"""validate_consent_form, and the consent questions' shared reading: only a
+plain yes is consent, read from the patient's words, never from an intent
+alone (an empty message, an emoji or another language is no consent)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
+
+from actions.language import language_of
+from actions.reading import ask_again, heard, just_answered
+from bot.reading.languages import reader_for
+from bot.reading.reader import Unreadable
+
+
+def read_consent(
+    slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> dict[str, Any]:
+    """{slot: True} for a plain yes, {slot: False} for a plain no, else the
+    question again."""
+    if value is None or not just_answered(tracker, slot):
+        return {slot: value}  # cleared or set by an action, not said by the patient
+    words, intent = heard(tracker, slot, value)
+    try:
+        return {slot: reader_for(language_of(tracker)).consent(words, intent)}
+    except Unreadable as unreadable:
+        return ask_again(slot, unreadable.hint, dispatcher, tracker)
+
+
+class ValidateConsentForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_consent_form"
+
+    def validate_screening_consent(
+        self,
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> dict[str, Any]:
+        return read_consent("screening_consent", value, dispatcher, tracker)

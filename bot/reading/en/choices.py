@@ -1,0 +1,321 @@
+"""Reading an English reply to a choice question: transplant, diagnosis,
+cancer, daily activity. Exclusion first, meaning over words.
+
+Each clause of the reply is read on its own. A clause that denies what it
+names ("I've never had a kidney transplant") names nothing; a clause about
+someone else ("my mum has lupus") is left out. What the clauses name comes
+back as a set: one option, several (the caller lets the one that excludes win,
+or asks again), or none (ask again). Only what the protocol means is read as
+its option: a look-alike disease is `other`, any transplant of a solid organ
+is `organ`, a cancer is `excepted` only when its kind, site and stage are the
+excepted ones, and an unspecified kind is `unsure`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from enum import Enum
+
+from bot.protocol.answers import Cancer, Diagnosis, Ecog, Transplant
+from bot.reading.en.wording import NOT, normalised, own_clauses
+from bot.reading.en.yes_no import HEDGE
+
+_NEGATED = re.compile(
+    r"\b(no|not|never|none|nope|nah|neither|nor|without|don'?t|didn'?t|haven'?t|hasn'?t|"
+    r"isn'?t|wasn'?t|aren'?t|dont|didnt|havent|hasnt|isnt|wasnt)\b|" + NOT
+)
+_SAYS_NONE = re.compile(
+    r"^(no|nope|nah|never|none|nothing|negative|n/a|na|nil|no never|none at all|not at all|"
+    r"never had (one|any|it|that|anything like that)|no,? never|nothing like that|"
+    r"i haven'?t|i have not|i'?ve not|not me|none of (these|them|those|that)|no i haven'?t)$"
+)
+_BUTTON = re.compile(r'^/inform\{"(\w+)": ?"(\w+)"\}$')
+
+
+# Words patients misspell; a word close to one of these is read as it ("lupis").
+_VOCABULARY = (
+    "lupus sjogren sjogrens scleroderma sclerosis dermatomyositis vasculitis polyangiitis "
+    "granulomatosis microscopic transplant cornea corneal marrow kidney cancer melanoma "
+    "lymphoma leukemia leukaemia carcinoma basal squamous prostate"
+).split()
+
+
+def _spelled_right(reply: str) -> str:
+    def fix(match: re.Match[str]) -> str:
+        close = difflib.get_close_matches(match.group(0), _VOCABULARY, n=1, cutoff=0.8)
+        return close[0] if close else match.group(0)
+
+    return re.sub(r"[a-zö]{5,}", fix, reply)
+
+
+def read_choices(choices: type[Enum], text: str) -> set[Enum]:
+    """The options of `choices` the reply names (see the module's docstring)."""
+    plain = _spelled_right(normalised(text))
+    if button := _BUTTON.match(plain):
+        return {member for member in choices if member.value == button.group(2)}
+    if plain == "/unsure" or (HEDGE.search(plain) and choices is not Ecog):
+        return {choices("unsure")} if "unsure" in {m.value for m in choices} else set()
+    for member in choices:
+        if plain == member.value and choices is not Ecog:
+            return {member}
+    return _READERS[choices](plain)
+
+
+def read_choice(choices: type[Enum], text: str) -> Enum | None:
+    """The one option the reply names, or None (none, or several)."""
+    named = read_choices(choices, text)
+    return named.pop() if len(named) == 1 else None
+
+
+# --- transplant ---------------------------------------------------------------
+
+_STEM_CELL = (
+    r"stem.?cells?|bone.?marrow|\bmarrow\b|cord blood|umbilical|peripheral blood|\bhsct\b|"
+    r"\bpbsc\w*|\bsct\b|\ballo\b|\bauto\b|\basct\b|"
+    r"\bbmt\b|\bsct\b|autologous|allogeneic|allogenic|haemato\w*|hemato\w*|auto.?transplant|"
+    r"allo.?transplant|donor cells"
+)
+_ORGAN = (
+    r"kidney|renal|liver|hepatic|heart|cardiac|lungs?|pancrea\w*|islets?|intestin\w*|bowel|"
+    r"uterus|uterine|womb|face|hand|arm|limb|thymus|trachea|larynx|penis|\borgan\b"
+)
+_CORNEA_OR_HAIR = r"cornea\w*|\bhair\b|\beye\b"
+_NO_TRANSPLANT_PROCEDURE = r"biopsy|aspirat\w*|marrow test|\btests?\b|scan"
+"""A procedure on the marrow or an organ that is no transplant."""
+_NOT_A_TRANSPLANT = (
+    r"\b(donated|donor|gave (a|my)|was a donor)\b|skin graft|bone graft|graft|transfusion|"
+    r"implant|replacement|pacemaker|stent|dental|tooth|teeth|biopsy|aspirat\w*|"
+    r"\btests?\b|scan|does that count|\?|lens|cataract|waiting (list|for)|dialysis"
+)
+
+
+def _transplant(plain: str) -> set[Enum]:
+    found: set[Enum] = set()
+    for clause in own_clauses(plain, leading_words=False):
+        if re.search(_NO_TRANSPLANT_PROCEDURE, clause) or (
+            re.search(_NOT_A_TRANSPLANT, clause) and not re.search(_STEM_CELL, clause)
+        ):
+            found.add(Transplant.NONE)
+            continue
+        kinds = [
+            kind
+            for pattern, kind in (
+                (_STEM_CELL, Transplant.STEM_CELL),
+                (_ORGAN, Transplant.ORGAN),
+                (_CORNEA_OR_HAIR, Transplant.CORNEA_OR_HAIR),
+            )
+            if re.search(pattern, clause)
+        ]
+        if _NEGATED.search(clause) or _SAYS_NONE.match(clause):
+            found.add(Transplant.NONE)
+        elif kinds:
+            found |= set(kinds)
+        # A transplant of a kind not said ("yes, I've had one"): asked again.
+    if len(found) > 1:
+        found.discard(Transplant.NONE)  # "none except a uterus transplant"
+    return found
+
+
+# --- diagnosis -----------------------------------------------------------------
+
+_LOOKALIKES = (
+    r"discoid( lupus)?|cutaneous lupus|skin lupus|drug.?induced( lupus)?|neonatal lupus|"
+    r"lupus anticoagulant|lupus pernio|chilblain( lupus)?|lupus.?like|rheumatoid|\bra\b|"
+    r"psoria\w*|ankylosing|gout|"
+    r"fibromyalgia|mixed connective|\bmctd\b|undifferentiated|\buctd\b|overlap|polymyositis|"
+    r"inclusion body( myositis)?|necroti[sz]ing( myopathy| myositis)?|morphea|morphoea|"
+    r"locali[sz]ed scleroderma|linear scleroderma|multiple sclerosis|\bms\b|"
+    r"(amyotrophic )?lateral sclerosis|\bals\b|tuberous sclerosis|iga vasculitis|henoch|"
+    r"schonlein|schönlein|\bhsp\b|giant cell( arteritis)?|temporal arteritis|takayasu|"
+    r"beh[cç]et'?s?|kawasaki|polyarteritis( nodosa)?|\bpan\b|urticarial vasculitis|"
+    r"cryoglobulin\w*( vasculitis)?|crohn|colitis|myasthenia|antiphospholipid|"
+    r"sarcoid\w*|vitiligo|hashimoto|graves|celiac|coeliac|type 1 diabetes|still'?s disease|"
+    r"osteoarthritis|arthritis|polymyalgia|thyroid|asthma|eczema|alopecia|uveitis"
+)
+_NONE_OF_THESE = (
+    r"^(none|neither|nothing)$|none of (these|them|those|the above|that)|"
+    r"something else|not on (the|your|this) list|^other\b|^none\b|^no,? none|"
+    r"not any of (these|them|those)"
+)
+_FIVE = (
+    (r"\b(sle|lupus)\b|lupus nephritis|lupus erythematosus", Diagnosis.SLE),
+    (r"sj[oö]e?gr[ae]n\w*|shogren\w*|sjogrens|sicca", Diagnosis.SJOGREN),
+    (
+        r"systemic sclerosis|scleroderma|\bssc\b|\bcrest\b|systemic scleros\w*",
+        Diagnosis.SYSTEMIC_SCLEROSIS,
+    ),
+    (r"dermatomyositis|dermatomyosit\w*|dermato.?myositis|\bjdm\b", Diagnosis.DERMATOMYOSITIS),
+    (
+        r"\banca\b|granulomatosis with polyangiitis|\bgpa\b|wegener\w*|microscopic polyangiitis|"
+        r"\bmpa\b|\begpa\b|churg.?strauss|eosinophilic granulomatosis|polyangiitis",
+        Diagnosis.ANCA_VASCULITIS,
+    ),
+)
+
+
+def _diagnosis(plain: str) -> set[Enum]:
+    found: set[Enum] = set()
+    unclear = False
+    for clause in own_clauses(plain, leading_words=False):
+        if re.search(_NONE_OF_THESE, clause):
+            found.add(Diagnosis.OTHER)
+            continue
+        lookalike = re.search(_LOOKALIKES, clause)
+        cleared = re.sub(_LOOKALIKES, " ", clause)
+        named = {member for pattern, member in _FIVE if re.search(pattern, cleared)}
+        if _NEGATED.search(clause):
+            continue  # "I don't have lupus" names nothing the patient has
+        if named:
+            found |= named
+        elif lookalike:
+            found.add(Diagnosis.OTHER)
+        elif re.search(r"sclerosis|myositis|vasculitis|connective tissue|autoimmune", clause):
+            unclear = True  # which kind is not said
+    qualifying = found - {Diagnosis.OTHER}
+    if qualifying:
+        return qualifying  # another condition beside one of the five does not matter
+    if unclear:
+        return {Diagnosis.UNSURE}
+    return found
+
+
+# --- cancer ----------------------------------------------------------------------
+
+_SPREAD = (
+    r"spread|metasta\w*|stage (2|3|4|ii|iii|iv|two|three|four)\b|invasive|lymph nodes?|"
+    r"secondar\w*|advanced|terminal|bones?|recurr\w*|came back"
+)
+_OTHER_CANCERS = (
+    r"melanoma|leuka?emia|lymphoma|hodgkin|myeloma|sarcoma|glioma|glioblastoma|mesothelioma|"
+    r"neuroblastoma|(lung|colon|colorectal|bowel|rectal|stomach|gastric|liver|pancrea\w*|"
+    r"thyroid|ovar\w*|uter\w*|endometrial|kidney|renal|bladder|brain|blood|bone|breast|"
+    r"oesophag\w*|esophag\w*|throat|oral|mouth|tongue|laryn\w*|nasopharyn\w*|head and neck|"
+    r"testic\w*|penile|vulva\w*|vagina\w*|anal|gall.?bladder|bile duct|adrenal|pituitary)\b"
+)
+_EXCEPTED = (
+    r"basal.?cell|\bbcc\b|rodent ulcer|squamous.?cell (skin|carcinoma of the skin)|"
+    r"(skin|cutaneous) (squamous|scc)|\bcscc\b|cervical (carcinoma|cancer) in situ|"
+    r"carcinoma in situ of the cervix|\bcin ?(3|iii)\b|\bcis\b of the cervix"
+)
+_DCIS = r"\bdcis\b|ductal carcinoma in situ"
+_CANCER_WORD = r"cancer|tumou?r|carcinoma|malignan\w*|neoplasm|\bca\b|oncolog\w*|chemo\w*"
+_BENIGN = r"benign|not cancer\w*|non.?cancerous|cyst|polyps?|fibroids?|mole|lipoma"
+
+
+_NOT_SURGERY = (
+    r"radiother\w*|radiation|radiotherapy|hormone (therapy|treatment|injections?)|"
+    r"no (operation|surgery)|not (operated|removed)|watchful|surveillance|brachy\w*|"
+    r"chemo\w*|still (there|have it)"
+)
+
+
+def _cancer(plain: str) -> set[Enum]:
+    own = own_clauses(plain, leading_words=False)
+    not_removed = any(re.search(_NOT_SURGERY, clause) for clause in own)
+    found: set[Enum] = set()
+    for clause in own:
+        found |= _cancer_clause(clause, not_removed)
+    if len(found) > 1:
+        found.discard(Cancer.NONE)  # "no, only a basal cell skin cancer"
+    return found
+
+
+def _cancer_clause(clause: str, not_removed: bool) -> set[Enum]:
+    if re.search(_BENIGN, clause) and not re.search(r"malignan", clause):
+        return {Cancer.NONE}
+    if _SAYS_NONE.match(clause):
+        return {Cancer.NONE}
+    if _NEGATED.search(clause) and not re.search(_EXCEPTED + "|" + _OTHER_CANCERS, clause):
+        said_none = re.search(rf"{_CANCER_WORD}|^\W*\w+\W*$|never|none|\bno\b", clause)
+        return {Cancer.NONE} if said_none else set()
+    if re.search(_SPREAD, clause):
+        return {Cancer.OTHER}
+    found: set[Enum] = set()
+    if re.search(r"prostate|" + _DCIS, clause):
+        # Excepted only after radical surgery: any other treatment is not.
+        found.add(Cancer.OTHER if not_removed else Cancer.EXCEPTED)
+    elif re.search(_EXCEPTED, clause):
+        found.add(Cancer.EXCEPTED)
+    other_site = re.sub(_EXCEPTED + r"|skin", " ", clause)  # "breast" beside "basal cell skin"
+    if re.search(_OTHER_CANCERS, other_site) and re.search(rf"{_CANCER_WORD}|oma\b", clause):
+        found.add(Cancer.OTHER)  # any other site, whatever the cell type
+    elif re.search(r"melanoma|leuka?emia|lymphoma|myeloma|sarcoma|glioma", clause):
+        found.add(Cancer.OTHER)
+    if found:
+        return found
+    if re.search(r"squamous|skin cancer|cervical|cervix|in situ", clause):
+        return {Cancer.UNSURE}  # kind or site not said
+    if re.search(_CANCER_WORD, clause):
+        return {Cancer.UNSURE}  # a cancer of a kind not said
+    return set()
+
+
+# --- daily activity (ECOG) ----------------------------------------------------------
+
+_ECOG: tuple[tuple[str, Ecog], ...] = (
+    (
+        r"bed.?ridden|bed.?bound|in bed all day|(bed|chair) all (day|the time)|"
+        r"all day in (bed|a chair)|"
+        r"can'?t (get|leave|get out of) (out of )?bed|can'?t look after myself|"
+        r"need help with (everything|washing|dressing|eating)|totally (dependent|disabled)|"
+        r"completely disabled|can'?t (wash|dress|feed) myself|confined to (bed|a chair)",
+        Ecog.BEDBOUND,
+    ),
+    (
+        r"(most|more than half|over half|majority|much) (of )?(the|my) day (in (bed|a chair)|"
+        r"resting|lying|sitting|asleep|sleeping)|rest(ing)? (for )?most|"
+        r"mostly (in bed|resting|lying|sitting)|lie down most|lying down most|"
+        r"in (bed|a chair|bed or (a )?chair) (for )?(most|more than half|over half)|"
+        r"in (bed|a chair) (for )?(most|more than half)|only (limited|some|a little) self.?care|"
+        r"half the day in bed|spend (most|much) of",
+        Ecog.MOSTLY_RESTING,
+    ),
+    (
+        r"(can'?t|cannot|unable to|not able to|no longer) (do )?(any )?(work|job)|"
+        r"(can'?t|cannot|unable to|not able to) (even )?(do )?(light|any) (work|housework)|"
+        r"up and about|look after myself but|self.?care but|off work|on disability|"
+        r"stopped working|had to (stop|quit) (work|my job)|can'?t do housework|"
+        r"on sick leave|signed off",
+        Ecog.NO_WORK,
+    ),
+    (
+        r"light (work|housework|duties|jobs|activity|activities|exercise|chores)|"
+        r"(can'?t|cannot|unable to|not able to|avoid|no) (do )?(any )?(heavy|strenuous|hard|"
+        r"physical|manual) (work|labou?r|activity|activities|lifting|exercise|jobs)|"
+        r"(can'?t|cannot|unable to|not able to|no longer|gave up) (carry|lift|do|play)\w* "
+        r"(any )?(heavy|sports?|football|running|the gym)|"
+        r"(tire|tired|get tired) (easily|quickly)|office work|desk job|part.?time|"
+        r"(slower|slow) but|restricted in (physically )?strenuous",
+        Ecog.LIGHT_WORK,
+    ),
+    (
+        r"fully active|no (problems|restrictions?|limitations?|limits)|completely normal|"
+        r"totally normal|(as|like) before (my|the|i got)|everything i (used to|could)|"
+        r"work full.?time|full.?time|nothing stops me|like anyone else|perfectly (fine|well)|"
+        r"everything i (did|do|used to do)|(as|like) (i did )?before|same as before|"
+        r"(play|do) sports|go to the gym|no difference",
+        Ecog.FULLY_ACTIVE,
+    ),
+)
+
+
+def _ecog(plain: str) -> set[Enum]:
+    """The most limited day the reply describes ("fully active, except I
+    can't carry heavy things" is light work only)."""
+    named = [
+        grade
+        for clause in own_clauses(plain, leading_words=False)
+        for pattern, grade in _ECOG
+        if re.search(pattern, clause)
+    ]
+    return {max(named, key=lambda grade: grade.grade)} if named else set()
+
+
+_READERS: dict[type[Enum], Callable[[str], set[Enum]]] = {
+    Transplant: _transplant,
+    Diagnosis: _diagnosis,
+    Cancer: _cancer,
+    Ecog: _ecog,
+}

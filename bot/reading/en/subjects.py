@@ -1,0 +1,127 @@
+"""What each yes / no question is about, in English words patients use.
+
+A clause that names the subject without denying it is a yes ("syphilis in
+2015"); one that denies it is a no ("no HIV"); a statement that answers the
+question without yes or no ("I'm a man") is read here too.
+"""
+
+from __future__ import annotations
+
+from bot.protocol.answers import Reply
+from bot.reading.en.yes_no import YesNoQuestion
+
+NO, YES = Reply.NO, Reply.YES
+
+_MAN = (
+    r"\b(i'?m|i am|im) (a |an )?(man|male|guy|bloke|boy|gentleman|dude|father|dad)\b|^(man|male)$"
+)
+_NO_PREGNANCY = (
+    r"menopaus|post.?menopaus|hysterectom|womb removed|uterus removed|ovaries removed|"
+    r"tubes? (tied|removed|cut)|tubal ligation|sterili[sz]|infertil|can'?t have (kids|children)|"
+    r"no periods? for|periods? stopped|too old to"
+)
+_LIVE_VACCINES = (
+    r"mmr|measles|mumps|rubella|chicken ?pox|varicella|yellow fever|nasal|flumist|"
+    r"oral typhoid|typhoid (capsule|pill|drop)|bcg|rotavirus|zostavax|oral polio|dengue|"
+    r"cholera|smallpox|live vaccine|live jab"
+)
+_NOT_LIVE_VACCINES = (
+    r"flu (shot|jab|injection|vaccine)|covid|corona|pfizer|moderna|sinovac|shingrix|tetanus|"
+    r"pneumo\w*|hep(atitis)? b (vaccine|shot|jab)|hpv|whooping|pertussis|rabies"
+)
+
+SUBJECTS: dict[str, YesNoQuestion] = {
+    "car_t": YesNoQuestion(
+        r"car.?t\b|cart\b|car t-cell|car-t cell|cell therapy|cell infusion", ever=True
+    ),
+    "dm_antibody": YesNoQuestion(
+        r"jo.?1|mi.?2|mda.?5|tif.?1\w*|nxp.?2|srp|hmgcr|antibod\w*|myositis.specific|blood test",
+        ever=True,
+    ),
+    "ssc_lung": YesNoQuestion(
+        r"\bild\b|lungs?|interstitial|fibrosis|pulmonary|lung disease", ever=True
+    ),
+    "hiv_or_syphilis": YesNoQuestion(r"\bhiv\b|syphilis|\baids\b|\bstd\b|\bsti\b", ever=True),
+    "can_become_pregnant": YesNoQuestion(
+        statements=(
+            (_MAN, NO),
+            (_NO_PREGNANCY, NO),
+            (r"on the pill|use condoms|we use|contracepti", YES),
+            (
+                r"\b(i'?m|i am|im) pregnant|expecting a baby|"
+                r"trying (for a baby|to conceive|to get pregnant)",
+                YES,
+            ),
+        ),
+    ),
+    "pregnant": YesNoQuestion(
+        r"pregnant|expecting",
+        statements=(
+            (_MAN, NO),
+            (_NO_PREGNANCY, NO),
+            (r"just had (my|a|the) baby|gave birth|breast.?feeding|post.?partum|my newborn", NO),
+            (
+                r"\b\d+ (weeks?|months?) (pregnant|along)|\bdue (in|date)|expecting (a baby|twins)",
+                YES,
+            ),
+        ),
+    ),
+    "contraception": YesNoQuestion(
+        r"contracepti\w*|birth control|the pill|condoms?|\biud\b|coil|implant|depo|"
+        r"protection|willing",
+        statements=(
+            (
+                r"\b(i'?m|i am|im) on the pill|already (use|using|on)|"
+                r"have (an? )?(iud|coil|implant)",
+                YES,
+            ),
+            (r"against my (religion|beliefs)|refuse|not willing|unwilling|won'?t use", NO),
+        ),
+    ),
+    "cancer_treated": YesNoQuestion(
+        r"removed|surgery|operat\w*|cut out|excised|taken out|treated|cured|all clear|gone",
+        statements=((r"came back|spread|still (having|on|getting) (treatment|chemo)", NO),),
+    ),
+    "infection": YesNoQuestion(
+        window=True,
+        topic=r"infection|antibiotics?|antivirals?|antifungals?|amoxicillin|penicillin|azithromycin|"
+        r"doxycycline|ciprofloxacin|tamiflu|oseltamivir|acyclovir|fluconazole|\buti\b|"
+        r"pneumonia|drip|iv antibiotics",
+        statements=(
+            (r"\b(cream|ointment|eye drops|ear drops|topical|on (a|my) (cut|skin|wound))\b", NO),
+        ),
+    ),
+    "live_vaccine": YesNoQuestion(
+        _LIVE_VACCINES,
+        window=True,
+        statements=((rf"^(only |just )?(a |the |my )?({_NOT_LIVE_VACCINES})", NO),),
+    ),
+    "other_trial": YesNoQuestion(r"trial|study|research", window=True),
+    "disease_active": YesNoQuestion(
+        r"active|flares?|flaring|flare.?ups?|symptoms?|worse|worsening|bad|uncontrolled|"
+        r"not (under )?control(led)?|still (ill|sick)|pain|rash|tired|fatigue|"
+        r"my (lupus|sle|sjogren'?s|scleroderma|disease|condition|illness|dermatomyositis|"
+        r"vasculitis)|disease|condition|illness|lupus|sle",
+        statements=(
+            (r"not (under |well )?control(led)?|uncontrolled|out of control|still active", YES),
+            (r"\b(in )?remission\b|under control|controlled|well controlled|stable|quiet", NO),
+        ),
+    ),
+    "hepatitis_or_cmv": YesNoQuestion(
+        r"hep\w*|hepatitis|\bhbv\b|\bhcv\b|\bcmv\b|cytomegalo\w*|hep b|hep c",
+        ever=True,
+        statements=(
+            (
+                r"^(only |just )?(hep(atitis)? a|autoimmune hepatitis|fatty liver|"
+                r"alcoholic hepatitis)\b",
+                NO,
+            ),
+            (r"vaccinated|vaccine|immuni[sz]ed", NO),
+        ),
+    ),
+    "serious_illness": YesNoQuestion(
+        r"heart|cardiac|liver|lung|kidney|renal|blood|anaemia|anemia|thyroid|diabetes|"
+        r"endocrine|hormone|cirrhosis|copd|failure|disease"
+    ),
+}
+"""By slot; every yes / no question of the pre-screen has one."""

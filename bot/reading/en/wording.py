@@ -1,0 +1,86 @@
+"""How English replies are cut up before they are read: normalised text,
+clauses, and the clauses that speak of someone else.
+
+"no HIV, but I did have syphilis in 2015" holds two facts; "my mum has lupus"
+holds none about the patient. Readers read each clause on its own and decide
+from all of them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Curly and accent quotes as typed on phones, straightened.
+_QUOTES = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u201c": '"', "\u201d": '"'}
+)
+
+# Between two facts: punctuation, and the words that join or oppose them.
+_CLAUSE_BREAK = re.compile(
+    r"[.;!?\n]+|,|\s+-+\s+|"
+    r"\b(?:but|however|though|although|except|apart from|other than|whereas|yet|"
+    r"and then|and also|also|plus)\b"
+)
+# A leading yes or no said before the statement: "no I don't", "yes, I did".
+_LEADING = re.compile(
+    r"^(yes|yeah|yep|yup|yea|ya|no|nope|nah|never|sure|okay|ok)\b"
+    r"(?:\s*,\s*|\s+(?=(i|i'm|i've|i'd|i'll|im|ive|it|that|we|thanks|thank|sorry|please|"
+    r"definitely|absolutely|never|not|none|of course|mate)\b))"
+)
+
+_RELATIVES = (
+    r"mum|mom|mother|mama|dad|father|papa|sister|brother|son|daughter|husband|wife|partner|"
+    r"boyfriend|girlfriend|fianc[eé]e?|friend|aunt|auntie|uncle|cousin|niece|nephew|grandma|"
+    r"granny|grandmother|grandpa|grandfather|grandson|granddaughter|child|children|kid|kids|"
+    r"baby|family|relative|neighbou?r|colleague|coworker|roommate|in-?laws?|sibling|parent|"
+    r"parents|twin|spouse"
+)
+_SOMEONE_ELSE = re.compile(
+    rf"\b(my|his|her|our|their)\s+(\w+\s+)?({_RELATIVES})('s)?\s+(\w+\s+)?"
+    r"(has|had|have|is|was|were|got|gets|does|did|'s|says|said)\b|"
+    r"^(he|she|they|someone|somebody|a friend)\b|\b(he|she|they) (has|had|is|was|did|got)\b"
+)
+NOT = r"\b(do|does|did|have|has|had|is|are|was|were|ca|could|would|wo|should|ai|need|must)n'?t\b"
+"""A negated auxiliary ("didn't", "havent", "can't"); never any word ending in
+"nt" ("pregnant", "joint")."""
+_FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|i'll|im|ive|me|myself)\b")
+
+
+def normalised(text: str) -> str:
+    """Lower case, straight quotes, single spaces, full-width forms folded."""
+    plain = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
+    return " ".join(plain.split())
+
+
+def clauses(text: str, leading_words: bool = True) -> list[str]:
+    """The reply's clauses, in order, without empty ones; with `leading_words`
+    a leading yes or no is a clause of its own ("no I don't")."""
+    parts: list[str] = []
+    for part in _CLAUSE_BREAK.split(normalised(text)):
+        part = part.strip(" ,'\"")
+        while leading_words and part and (leading := _LEADING.match(part)):
+            parts.append(leading.group(1))
+            part = part[leading.end() :].strip(" ,")
+        if part:
+            parts.append(part)
+    return parts
+
+
+def about_someone_else(clause: str) -> bool:
+    """True when the clause states a fact of another person ("my sister has
+    lupus", "she had a transplant") and says nothing of the patient."""
+    return bool(_SOMEONE_ELSE.search(clause)) and not _FIRST_PERSON.search(
+        _SOMEONE_ELSE.sub(" ", clause)
+    )
+
+
+def own_clauses(text: str, leading_words: bool = True) -> list[str]:
+    """The clauses that may be about the patient."""
+    return [c for c in clauses(text, leading_words) if not about_someone_else(c)]
+
+
+def is_question(text: str) -> bool:
+    """The reply asks something back ("hiv?", "what is ild?")."""
+    plain = normalised(text)
+    return plain.endswith("?") or bool(re.match(r"^(what|why|how|who|which|where|when)\b", plain))

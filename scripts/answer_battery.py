@@ -1,0 +1,295 @@
+"""Type each answer of a battery at its question, through the real REST
+channel, and check what the assistant stored: the safety table.
+
+    .venv/bin/python -m scripts.answer_battery [tests/answers/battery.yml ...]
+
+Starts its own action server and Rasa server (the trained model in models/),
+or uses running ones (`--rasa URL --tracker-db rasa.db`, with their
+REFERRAL_KEYS). Each case is a new conversation: the simulated eligible
+patient answers every question before the case's one (routed so that the
+question is asked: a DM diagnosis for the DM questions, and so on), then the
+case's text is sent and the stored slot is read from the tracker store.
+
+A case ends as one of:
+- right: the value a careful nurse would record (`expect`), or nothing when
+  the reply is no answer at all;
+- unsure: "not sure" stored for a clear answer (safe: staff verify);
+- asked again: nothing stored for an answer, the question asked again (the
+  only outcome the English assistant has for other languages);
+- FIRM WRONG: a yes, no, choice or date other than the right one, or any
+  value stored for something that is not an answer at all.
+Exits non-zero on any firm wrong answer, or when English clear answers are
+asked again 10% of the time or more.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+from cryptography.fernet import Fernet
+from dateutil.relativedelta import relativedelta
+from rasa.shared.core.domain import Domain
+
+from bot.protocol.answers import DateSpan
+from bot.protocol.calendar import screening_date
+from bot.settings import DOMAIN_FILE, PROJECT_ROOT
+from scripts.patients import ELIGIBLE, QUESTIONS, sender
+from scripts.servers import ActionServer, RasaServer, free_port
+from stores.private import PrivateSQLTrackerStore
+
+BATTERIES = [PROJECT_ROOT / "tests" / "answers" / "battery.yml"]
+MODEL = PROJECT_ROOT / "models" / "prescreen.tar.gz"
+ASKED_AGAIN_CEILING = 0.10
+
+# How the eligible patient answers earlier questions so that the case's
+# question is asked at all.
+ROUTES: dict[str, dict[str, str]] = {
+    "dm_antibody": {"diagnosis": "dermatomyositis", "dm_antibody": "yes"},
+    "dm_diagnosed": {"diagnosis": "dermatomyositis", "dm_antibody": "yes"},
+    "ssc_lung": {"diagnosis": "systemic sclerosis"},
+    "pregnant": {"can_become_pregnant": "yes"},
+    "contraception": {"can_become_pregnant": "yes", "pregnant": "no"},
+    "cancer_treated": {"cancer": '/inform{"cancer": "excepted"}'},
+    "infection_treatment_end": {"infection": "yes"},
+    "live_vaccine_date": {"live_vaccine": "yes"},
+    "other_trial_end": {"other_trial": "yes"},
+}
+FILLERS = {
+    "dm_antibody": "yes", "dm_diagnosed": "March 2020", "ssc_lung": "yes",
+    "pregnant": "no", "contraception": "yes", "cancer_treated": "yes",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    question: str
+    cls: str
+    lang: str
+    text: str
+    expect: Any
+
+    @property
+    def clear(self) -> bool:
+        """A firm answer is expected (not "not sure", not "not an answer")."""
+        return self.expect not in ("unsure", "ask_again")
+
+
+@dataclass(frozen=True)
+class Result:
+    case: Case
+    stored: Any
+    verdict: str  # right | unsure | asked_again | firm_wrong
+    replies: tuple[str, ...]
+
+
+def load(paths: Iterable[Path], today: date | None = None) -> list[Case]:
+    """The cases of the batteries, without those whose expectation has expired
+    by `today` (default: the screening date)."""
+    today = today or screening_date()
+    cases = []
+    for path in paths:
+        for raw in yaml.safe_load(path.read_text(encoding="utf-8")):
+            if "valid_until" in raw and date.fromisoformat(str(raw["valid_until"])) < today:
+                continue  # e.g. "born 2008" is no longer "maybe under 18"
+            cases.append(
+                Case(raw["id"], raw["question"], raw["class"], raw["lang"],
+                     str(raw["text"] or ""), raw["expect"])
+            )  # fmt: skip
+    return cases
+
+
+# --- what was stored, against what was expected -------------------------------
+
+
+def verdict(case: Case, stored: Any, today: date) -> str:
+    if stored is None:
+        return "right" if case.expect == "ask_again" else "asked_again"
+    if case.expect == "ask_again":
+        return "firm_wrong"  # a value stored for something that is no answer
+    if matches(case, stored, today):
+        return "right"
+    if stored in ("unsure", False) and case.question != "screening_consent":
+        return "unsure" if stored == "unsure" else "firm_wrong"
+    return "firm_wrong"
+
+
+def matches(case: Case, stored: Any, today: date) -> bool:
+    expect = case.expect
+    if case.question == "screening_consent":
+        return isinstance(stored, bool) and stored is (expect == "yes")
+    if case.question == "birth":
+        return _age_class(stored, today) == str(expect)
+    if isinstance(expect, dict) and "days_ago" in expect:
+        return _span_holds(stored, today - timedelta(days=int(expect["days_ago"])), slack=3)
+    if isinstance(stored, str) and "-" in stored and stored[:4].isdigit():
+        return _date_matches(stored, str(expect), today)
+    return str(stored) == str(expect)
+
+
+def _age_class(stored: Any, today: date) -> str:
+    if stored == "unsure":
+        return "unclear"
+    try:
+        span = DateSpan.from_slot(str(stored))
+    except ValueError:
+        return "?"
+    if span.latest + relativedelta(years=18) <= today:
+        return "adult"
+    if span.earliest + relativedelta(years=18) > today:
+        return "minor"
+    return "unclear"
+
+
+def _span_holds(stored: Any, day: date, slack: int) -> bool:
+    try:
+        span = DateSpan.from_slot(str(stored))
+    except ValueError:
+        return False
+    return span.earliest - timedelta(days=slack) <= day <= span.latest + timedelta(days=slack)
+
+
+def _date_matches(stored: str, expect: str, today: date) -> bool:
+    """An ISO date, month (2025-03) or year (2025) against a stored span."""
+    span = DateSpan.from_slot(stored)
+    parts = [int(p) for p in expect.split("-")]
+    if len(parts) == 3:
+        return span == DateSpan.exact(date(*parts))
+    if len(parts) == 2:
+        first, last = date(parts[0], parts[1], 1), date(parts[0], parts[1], 1)
+        last += relativedelta(months=1, days=-1)
+    else:
+        first, last = date(parts[0], 1, 1), date(parts[0], 12, 31)
+    # "this month" keeps only the days up to today
+    return span.earliest == first and span.latest in (last, today)
+
+
+# --- driving one conversation -----------------------------------------------------
+
+
+def facts_for(question: str) -> dict[str, str]:
+    return {**ELIGIBLE, **FILLERS, **ROUTES.get(question, {})}
+
+
+def run_case(say: Callable[[str, str], list[str]], slot_of: Callable[[str, str], Any],
+             case: Case) -> Result:  # fmt: skip
+    patient = sender("battery")
+    facts = facts_for(case.question)
+    replies = say(patient, "hi")
+    for _ in range(40):
+        asked = QUESTIONS.get(replies[-1]) if replies else None
+        if asked == case.question:
+            break
+        if asked is None or asked not in facts:
+            raise RuntimeError(f"{case.id}: the route met {asked!r}: {replies}")
+        replies = say(patient, facts[asked])
+    else:
+        raise RuntimeError(f"{case.id}: {case.question} never asked")
+    replies = say(patient, case.text)
+    stored = slot_of(patient, case.question)
+    return Result(case, stored, verdict(case, stored, screening_date()), tuple(replies))
+
+
+def run(rasa_url: str, tracker_db: Path, cases: list[Case], workers: int = 4) -> list[Result]:
+    """Every case against the servers at `rasa_url`, whose conversations are
+    in the SQLite tracker store `tracker_db` (readable with this process's keys)."""
+    import requests
+
+    domain = Domain.load(str(DOMAIN_FILE))
+    store = PrivateSQLTrackerStore(domain=domain, dialect="sqlite", db=str(tracker_db))
+
+    def say(patient: str, text: str) -> list[str]:
+        response = requests.post(
+            f"{rasa_url}/webhooks/rest/webhook", json={"sender": patient, "message": text},
+            timeout=60,
+        )  # fmt: skip
+        if response.status_code >= 400:  # the channel refuses it: nothing stored
+            return [f"<{response.status_code}>"]
+        return [reply.get("text", "") for reply in response.json()]
+
+    def slot_of(patient: str, slot: str) -> Any:
+        tracker = asyncio.run(store.retrieve(patient))
+        return tracker.get_slot(slot) if tracker else None
+
+    with ThreadPoolExecutor(workers) as pool:
+        return list(pool.map(lambda case: run_case(say, slot_of, case), cases))
+
+
+# --- the table ------------------------------------------------------------------------
+
+
+def table(results: list[Result]) -> str:
+    by_class: dict[str, Counter[str]] = defaultdict(Counter)
+    for result in results:
+        by_class[result.case.cls][result.verdict] += 1
+        by_class["all"][result.verdict] += 1
+    lines = [
+        "| class | cases | right | unsure | asked again | firm wrong |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name in sorted(by_class, key=lambda n: (n == "all", n)):
+        c = by_class[name]
+        lines.append(f"| {name} | {sum(c.values())} | {c['right']} | {c['unsure']} | "
+                     f"{c['asked_again']} | {c['firm_wrong']} |")  # fmt: skip
+    return "\n".join(lines)
+
+
+def asked_again_rate(results: list[Result]) -> float:
+    clear = [r for r in results if r.case.clear and r.case.lang == "en"]
+    return sum(r.verdict == "asked_again" for r in clear) / max(1, len(clear))
+
+
+@contextmanager
+def own_servers() -> Iterator[tuple[str, Path]]:
+    keys = Fernet.generate_key().decode()
+    with tempfile.TemporaryDirectory() as folder:
+        workdir = Path(folder)
+        with (
+            ActionServer(free_port(), workdir, keys) as actions,
+            RasaServer(free_port(), workdir, MODEL, actions.webhook, keys) as rasa,
+        ):
+            import os
+
+            os.environ["REFERRAL_KEYS"] = keys
+            yield rasa.url, workdir / "rasa.db"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("batteries", nargs="*", type=Path, default=BATTERIES)
+    parser.add_argument("--rasa", help="a running Rasa server's URL")
+    parser.add_argument("--tracker-db", type=Path, help="its SQLite tracker store")
+    parser.add_argument("--show", default="firm_wrong", help="verdicts to list, comma-separated")
+    arguments = parser.parse_args(argv)
+    cases = load(arguments.batteries)
+    if arguments.rasa:
+        results = run(arguments.rasa, arguments.tracker_db, cases)
+    else:
+        with own_servers() as (url, tracker_db):
+            results = run(url, tracker_db, cases)
+    print(table(results))
+    rate = asked_again_rate(results)
+    print(f"\nEnglish clear answers asked again: {rate:.1%} (ceiling {ASKED_AGAIN_CEILING:.0%})")
+    shown = set(arguments.show.split(","))
+    for result in results:
+        if result.verdict in shown:
+            print(f"{result.verdict}: {result.case.id} {result.case.text!r} "
+                  f"expected {result.case.expect!r}, stored {result.stored!r}")  # fmt: skip
+    firm_wrong = sum(r.verdict == "firm_wrong" for r in results)
+    return 1 if firm_wrong or rate >= ASKED_AGAIN_CEILING else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

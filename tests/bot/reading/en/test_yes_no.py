@@ -1,0 +1,69 @@
+"""The deterministic yes / no reader: words decide, never a guess."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.protocol.answers import Reply
+from bot.reading.en.subjects import SUBJECTS
+from bot.reading.en.yes_no import read_yes_no
+
+YES, NO, UNSURE = Reply.YES, Reply.NO, Reply.UNSURE
+
+
+@pytest.mark.parametrize(
+    ("slot", "text", "readings"),
+    [
+        ("car_t", "yes", {YES}),
+        ("car_t", "Yep", {YES}),
+        ("car_t", "nope", {NO}),
+        ("car_t", "no I haven't", {NO}),
+        ("car_t", "never had it", {NO}),
+        ("car_t", "nooo", {NO}),
+        ("car_t", "/affirm", {YES}),
+        ("car_t", "/deny", {NO}),
+        ("car_t", "/unsure", {UNSURE}),
+        # hedges are "not sure", whichever way they lean
+        ("car_t", "I think I haven't", {UNSURE}),
+        ("car_t", "probably not", {UNSURE}),
+        ("car_t", "I don't think so", {UNSURE}),
+        ("contraception", "I would try", {UNSURE}),
+        ("hiv_or_syphilis", "not that I know of", {UNSURE}),
+        ("hiv_or_syphilis", "I'm not positive", {UNSURE}),
+        # what the words do not say is not read
+        ("car_t", "I have lupus", set()),
+        ("car_t", "I don't have lupus", set()),
+        ("car_t", "what is that?", set()),
+        ("car_t", "hello", set()),
+        ("car_t", "not that I haven't", set()),
+        # someone else's illness is not the patient's
+        ("hiv_or_syphilis", "my husband has HIV", set()),
+        ("hiv_or_syphilis", "my brother had syphilis but I haven't", {NO}),
+        # two facts in one answer come back as two readings
+        ("hiv_or_syphilis", "no HIV, but I did have syphilis in 2015", {NO, YES}),
+        ("hiv_or_syphilis", "syphilis in 2015", {YES}),
+        ("hiv_or_syphilis", "no HIV", {NO}),
+        # statements that answer the question
+        ("can_become_pregnant", "I'm a man", {NO}),
+        ("can_become_pregnant", "I'm past the menopause", {NO}),
+        ("pregnant", "I'm 12 weeks pregnant", {YES}),
+        ("pregnant", "I'm a man", {NO}),
+        ("live_vaccine", "only a flu shot", {NO}),
+        ("live_vaccine", "the MMR", {YES}),
+        ("live_vaccine", "the MMR last week", {UNSURE}),  # inside the window? not guessed
+        ("disease_active", "my lupus is still active", {YES}),
+        ("disease_active", "it's in remission", {NO}),
+        # "not anymore": it happened, for a question about ever
+        ("hepatitis_or_cmv", "not anymore", {YES}),
+        ("pregnant", "not anymore", {NO}),
+    ],
+)
+def test_a_reply_is_read_for_what_it_says(slot: str, text: str, readings: set[Reply]) -> None:
+    assert read_yes_no(text, SUBJECTS[slot]) == readings
+
+
+def test_every_yes_no_question_has_a_subject() -> None:
+    from bot.protocol.criteria import QUESTIONS, QuestionKind
+
+    reply_slots = {q.slot for q in QUESTIONS if q.kind is QuestionKind.REPLY}
+    assert reply_slots == set(SUBJECTS)
