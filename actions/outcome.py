@@ -20,6 +20,7 @@ from bot.protocol.canonical import answers_from_slots
 from bot.protocol.decisions import Decision
 from bot.protocol.eligibility import Outcome, Screening, evaluate
 from bot.reading.en.dates import written_date
+from bot.reading.en.summary import summary
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +31,12 @@ def response_key(criterion_id: str) -> str:
 
 def screening_of(tracker: Tracker) -> Screening:
     return evaluate(answers_from_slots(tracker.slots), screening_date())
+
+
+def _show_summary(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """What the assistant understood, for the patient to check (and correct)
+    before anything is passed on."""
+    dispatcher.utter_message(response="utter_summary", summary=summary(tracker.slots))
 
 
 class ActionScreeningOutcome(Action):
@@ -51,12 +58,14 @@ class ActionScreeningOutcome(Action):
                 dispatcher.utter_message(response=f"utter_deferred_{key}")
             rescreen = written_date(screening.rescreen_date)
             dispatcher.utter_message(response="utter_deferred_rescreen", rescreen_date=rescreen)
+            _show_summary(dispatcher, tracker)
             return [
                 SlotSet("screening_outcome", Outcome.DEFERRED.value),
                 SlotSet("rescreen_date", rescreen),  # shown to the patient again on saving
             ]
         elif screening.outcome is Outcome.PRE_QUALIFIED:
             dispatcher.utter_message(response="utter_pre_qualified")
+            _show_summary(dispatcher, tracker)
         else:  # the form ended with a question open: a bug, never the patient's fault
             logger.error("screening ended incomplete in conversation %s", tracker.sender_id)
             dispatcher.utter_message(response="utter_default")

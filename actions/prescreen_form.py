@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
+from actions.exclusion import CONFIRMED, read_confirmation, unconfirmed_exclusion
 from actions.language import language_of
 from actions.reading import ask_again, heard, read_successfully
 from bot.protocol.calendar import screening_date
@@ -38,7 +39,18 @@ class ValidatePrescreenForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> list[str]:
-        return applicable_questions(answers_from_slots(tracker.slots), screening_date())
+        questions = applicable_questions(answers_from_slots(tracker.slots), screening_date())
+        # An answer that ends the screening is confirmed before it counts.
+        return [*questions, CONFIRMED] if unconfirmed_exclusion(tracker) else questions
+
+    def validate_confirmed_exclusion(
+        self,
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> dict[str, Any]:
+        return read_confirmation(value, dispatcher, tracker)
 
     async def get_validation_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

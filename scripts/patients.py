@@ -29,6 +29,15 @@ QUESTIONS = {
     if name.startswith("utter_ask_")
     for variation in variations
 }
+CONFIRMED = "confirmed_exclusion"
+QUESTIONS.update(
+    {
+        variation["text"]: CONFIRMED  # "Just to check: ...?" after an answer that excludes
+        for name, variations in DOMAIN.responses.items()
+        if name.startswith("utter_confirm_exclusion")
+        for variation in variations
+    }
+)
 
 
 ELIGIBLE = {
@@ -97,6 +106,7 @@ def texts(rasa: Any, patient: str, message: str) -> list[str]:
 @dataclass
 class Transcript:
     asked: list[str] = field(default_factory=list)
+    confirmed: list[str] = field(default_factory=list)  # answers read back before excluding
     said: list[str] = field(default_factory=list)  # every bot text, in order
     last: list[str] = field(default_factory=list)  # the bot's texts after the last message
 
@@ -108,7 +118,8 @@ def screen(rasa: Any, sender: str, facts: dict[str, str], max_turns: int = 60) -
     """Say hi, then answer each question from `facts` until the bot stops asking.
 
     A question not in `facts` fails the test: the bot asked something it should
-    have skipped.
+    have skipped. An answer that excludes is read back: the patient confirms it
+    (or says `facts["confirmed_exclusion"]`).
     """
     transcript = Transcript()
     message = "hi"
@@ -119,6 +130,10 @@ def screen(rasa: Any, sender: str, facts: dict[str, str], max_turns: int = 60) -
         slot = transcript.question_of(texts)
         if slot is None:
             return transcript
+        if slot == CONFIRMED:  # the patient confirms the answer that excludes, unless told
+            transcript.confirmed.append(transcript.asked[-1])
+            message = facts.get(CONFIRMED, "yes")
+            continue
         if slot not in facts:
             raise AssertionError(f"unexpected question {slot!r}; asked so far {transcript.asked}")
         transcript.asked.append(slot)

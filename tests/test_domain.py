@@ -37,7 +37,9 @@ BOT_SOURCE = "\n".join(p.read_text() for p in (ROOT / "bot").rglob("*.py"))
 
 
 def test_every_question_is_a_slot_of_the_prescreen_form_in_the_same_order() -> None:
-    assert DOMAIN.required_slots_for_form("prescreen_form") == [q.slot for q in QUESTIONS]
+    # ... and, last, the confirmation of an answer that ends the screening
+    questions = [q.slot for q in QUESTIONS]
+    assert DOMAIN.required_slots_for_form("prescreen_form") == [*questions, "confirmed_exclusion"]
 
 
 def test_every_question_can_be_asked_and_explained() -> None:
@@ -101,7 +103,7 @@ def test_every_response_is_sent_by_a_story_rule_form_or_action() -> None:
     }
     named_in_actions = set(re.findall(r'"(utter_\w+)"', ACTIONS_SOURCE))
     by_convention = ("utter_why_", "utter_answer_", "utter_excluded_", "utter_deferred_",
-                     "utter_invalid_")  # fmt: skip
+                     "utter_invalid_", "utter_confirm_exclusion_")  # fmt: skip
     unused = {
         name
         for name in RESPONSES - _used_by_stories_or_rules() - form_questions - named_in_actions

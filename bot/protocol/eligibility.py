@@ -72,6 +72,16 @@ def applicable_questions(answers: Answers, today: date) -> list[str]:
     return slots
 
 
+def ending_answer(answers: Answers, today: date) -> str | None:
+    """The question whose answer ends the screening with an exclusion (the
+    last applicable one, answered and excluding), or None."""
+    slots = applicable_questions(answers, today)
+    last = slots[-1] if slots else None
+    if last is None or getattr(answers, last) is None:
+        return None
+    return last if _excludes(last, answers, today) else None
+
+
 def open_questions(answers: Answers, today: date) -> list[str]:
     """Applicable questions not yet answered, in the order they will be asked."""
     return [slot for slot in applicable_questions(answers, today) if getattr(answers, slot) is None]

@@ -49,13 +49,15 @@ async def test_an_unreadable_yes_no_correction_clears_the_answer(domain: dict[st
 async def test_the_form_then_reads_the_corrected_answer_and_re_evaluates(
     domain: dict[str, Any],
 ) -> None:
-    # CAR-T corrected to yes: the form validates it and ends (E1 excludes).
+    # CAR-T corrected to yes: the form validates it; E1 excludes, so it is
+    # read back for confirmation before the screening ends.
     dispatcher = CollectingDispatcher()
     tracker = make_tracker(ANSWERED, new_slots={"car_t": "yes"}, intent="correct",
                            requested_slot="hiv_or_syphilis")  # fmt: skip
     events = await ValidatePrescreenForm().run(dispatcher, tracker, domain)
 
-    assert {e["name"]: e["value"] for e in events} == {"car_t": "yes", "requested_slot": None}
+    slots = {e["name"]: e["value"] for e in events}
+    assert slots == {"car_t": "yes", "requested_slot": "confirmed_exclusion"}
 
 
 async def test_a_cleared_answer_is_asked_again_without_a_hint(domain: dict[str, Any]) -> None:

@@ -45,6 +45,7 @@ async def test_a_deferral_gives_the_date_to_come_back(domain: dict[str, Any]) ->
     assert [m["response"] for m in messages] == [
         "utter_deferred_e6",
         "utter_deferred_rescreen",
+        "utter_summary",  # what was understood, to check before contact
     ]
     assert messages[1]["rescreen_date"] == back
     assert slots == {"screening_outcome": "deferred", "rescreen_date": back}
@@ -53,8 +54,13 @@ async def test_a_deferral_gives_the_date_to_come_back(domain: dict[str, Any]) ->
 async def test_a_pre_qualified_patient_is_told_so(domain: dict[str, Any]) -> None:
     slots, messages = await run(ActionScreeningOutcome(), ELIGIBLE, domain)
 
-    assert [m["response"] for m in messages] == ["utter_pre_qualified"]
+    assert [m["response"] for m in messages] == ["utter_pre_qualified", "utter_summary"]
     assert slots == {"screening_outcome": "pre_qualified"}
+    understood = messages[1]["summary"]
+    assert "- CAR-T cell therapy before: no" in understood
+    assert "- Diagnosed with: lupus (SLE)" in understood
+    assert "- Usual day: no heavy work, but light work" in understood
+    assert "- Date of birth: 15 March 1980" in understood
 
 
 async def test_the_referral_is_saved_once_with_the_answers(

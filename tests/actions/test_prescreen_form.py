@@ -71,17 +71,45 @@ async def test_an_impossible_birth_date_is_asked_again_with_a_hint(
     assert slots == {"birth": None, "requested_slot": "birth"}
 
 
-async def test_a_hard_exclusion_ends_the_form_at_once(domain: dict[str, Any]) -> None:
+async def test_a_hard_exclusion_is_confirmed_before_it_counts(domain: dict[str, Any]) -> None:
     slots, _ = await validate(domain, ADULT, {"car_t": "yes"}, "car_t")
 
-    assert slots == {"car_t": "yes", "requested_slot": None}
+    assert slots == {"car_t": "yes", "requested_slot": "confirmed_exclusion"}
 
 
-async def test_under_18_ends_the_form_at_once(domain: dict[str, Any]) -> None:
+async def test_a_confirmed_exclusion_ends_the_form(domain: dict[str, Any]) -> None:
+    answered = {**ADULT, "car_t": "yes"}
+    slots, _ = await validate(domain, answered, {"confirmed_exclusion": "yes"},
+                              "confirmed_exclusion")  # fmt: skip
+
+    assert slots == {"confirmed_exclusion": "car_t=yes", "requested_slot": None}
+
+
+async def test_an_exclusion_not_confirmed_asks_the_question_again(
+    domain: dict[str, Any],
+) -> None:
+    answered = {**ADULT, "car_t": "yes"}
+    slots, responses = await validate(domain, answered, {"confirmed_exclusion": "no"},
+                                      "confirmed_exclusion")  # fmt: skip
+
+    assert responses == ["utter_exclusion_not_confirmed"]
+    assert slots == {"confirmed_exclusion": None, "car_t": None, "requested_slot": "car_t"}
+
+
+async def test_an_unreadable_confirmation_is_asked_again(domain: dict[str, Any]) -> None:
+    answered = {**ADULT, "car_t": "yes"}
+    slots, responses = await validate(domain, answered, {"confirmed_exclusion": "🙂"},
+                                      "confirmed_exclusion")  # fmt: skip
+
+    assert responses == ["utter_invalid_yes_no"]
+    assert slots == {"confirmed_exclusion": None, "requested_slot": "confirmed_exclusion"}
+
+
+async def test_under_18_is_confirmed_then_ends_the_form(domain: dict[str, Any]) -> None:
     seventeen = (screening_date() - relativedelta(years=17)).isoformat()
     slots, _ = await validate(domain, {}, {"birth": seventeen}, "birth")
 
-    assert slots == {"birth": seventeen, "requested_slot": None}
+    assert slots == {"birth": seventeen, "requested_slot": "confirmed_exclusion"}
 
 
 @pytest.mark.parametrize(

@@ -27,13 +27,27 @@ def test_a_correction_changes_the_earlier_answer_and_re_evaluates(rasa: RasaServ
 
     assert texts(rasa, patient, "sorry, I meant yes") == [
         text_of("utter_correction_noted"),
+        text_of("utter_confirm_exclusion_car_t"),  # read back before it counts
+    ]
+    assert texts(rasa, patient, "yes") == [
         text_of("utter_excluded_e1"),
         text_of("utter_excluded_closing"),
     ]
 
 
+def test_an_answer_that_excludes_is_read_back_and_a_no_asks_again(rasa: RasaServer) -> None:
+    patient = start(rasa, "45")
+
+    assert texts(rasa, patient, "yes") == [text_of("utter_confirm_exclusion_car_t")]
+    assert texts(rasa, patient, "no") == [
+        text_of("utter_exclusion_not_confirmed"),
+        text_of("utter_ask_car_t"),
+    ]
+    assert texts(rasa, patient, "no") == [text_of("utter_ask_transplant")]
+
+
 def test_a_correction_after_an_exclusion_reopens_the_screening(rasa: RasaServer) -> None:
-    patient = start(rasa, "45", "yes")  # excluded: had CAR-T
+    patient = start(rasa, "45", "yes", "yes")  # excluded, confirmed: had CAR-T
 
     assert texts(rasa, patient, "sorry, I meant no") == [
         text_of("utter_correction_noted"),
@@ -121,6 +135,7 @@ def test_pregnant_after_cannot_become_pregnant_is_asked_not_guessed(rasa: RasaSe
         text_of("utter_correction_noted"),
         text_of("utter_ask_pregnant"),
     ]
+    assert texts(rasa, patient, "yes") == [text_of("utter_confirm_exclusion_pregnant")]
     assert texts(rasa, patient, "yes")[0] == text_of("utter_excluded_e7")
 
 
@@ -137,7 +152,7 @@ def test_a_correction_about_a_question_not_asked_changes_nothing(rasa: RasaServe
 def test_a_changed_answer_reaches_staff_as_a_flag(
     rasa: RasaServer, referrals: ReferralStore
 ) -> None:
-    patient = start(rasa, "45", "yes")  # excluded: had CAR-T
+    patient = start(rasa, "45", "yes", "yes")  # excluded, confirmed: had CAR-T
     texts(rasa, patient, "sorry, I meant no")
 
     transcript = screen(rasa, patient, ELIGIBLE)
@@ -158,3 +173,19 @@ def test_an_answer_to_another_question_is_not_taken_for_this_one(rasa: RasaServe
         text_of("utter_ask_car_t"),  # asked again: nothing was filled
     ]
     assert texts(rasa, patient, "no") == [text_of("utter_ask_transplant")]
+
+
+def test_a_referral_after_starting_over_from_an_exclusion_names_it(
+    rasa: RasaServer, referrals: ReferralStore
+) -> None:
+    patient = start(rasa, "45", "yes", "yes")  # excluded, confirmed: had CAR-T
+    assert texts(rasa, patient, "start over") == [text_of("utter_starting_over")]
+
+    transcript = screen(rasa, patient, ELIGIBLE)
+
+    assert transcript.last == [text_of("utter_referral_saved")]
+    referral = referrals.get(patient)
+    assert referral is not None
+    assert Flag(FlagKind.RESTARTED, "", "E1") in referral.flags
+    i2 = next(c for c in referral.criteria if c.criterion_id == "I2")
+    assert i2.words == {"diagnosis": ELIGIBLE["diagnosis"]}  # the patient's own words

@@ -1,0 +1,88 @@
+"""What the assistant understood, in plain English, for the patient to check
+before anything is passed on: one line per question answered."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from bot.protocol.answers import ONGOING, DateSpan
+from bot.protocol.criteria import QUESTIONS
+from bot.reading.en.dates import written_date
+
+LABELS = {
+    "birth": "Date of birth",
+    "car_t": "CAR-T cell therapy before",
+    "transplant": "Transplant",
+    "diagnosis": "Diagnosed with",
+    "dm_antibody": "Myositis-specific antibody found",
+    "ssc_lung": "Systemic sclerosis affecting the lungs",
+    "hiv_or_syphilis": "Ever told you have HIV or syphilis",
+    "can_become_pregnant": "Could become pregnant",
+    "pregnant": "Pregnant now",
+    "contraception": "Willing to use contraception",
+    "ecog": "Usual day",
+    "cancer": "Cancer",
+    "cancer_treated": "That cancer fully treated",
+    "dm_diagnosed": "Dermatomyositis diagnosed",
+    "infection": "Treated for an infection now or in the last week",
+    "infection_treatment_end": "That treatment ended",
+    "live_vaccine": "Live vaccine in the last 4 weeks",
+    "live_vaccine_date": "Vaccine date",
+    "other_trial": "Another clinical trial in the last 3 months",
+    "other_trial_end": "Your part in it ended",
+    "disease_active": "Condition still active",
+    "hepatitis_or_cmv": "Ever told you have hepatitis B, C or CMV",
+    "serious_illness": "Another serious heart, liver, lung, blood or hormone disease",
+}
+VALUES = {
+    "yes": "yes",
+    "no": "no",
+    "unsure": "not sure",
+    ONGOING: "not yet",
+    "none": "none",
+    "stem_cell": "stem-cell or bone-marrow transplant",
+    "organ": "organ transplant",
+    "cornea_or_hair": "only a cornea or hair transplant",
+    "sle": "lupus (SLE)",
+    "sjogren": "Sjögren's syndrome",
+    "systemic_sclerosis": "systemic sclerosis",
+    "dermatomyositis": "dermatomyositis",
+    "anca_vasculitis": "ANCA vasculitis",
+    "other": "none of the five conditions",
+    "excepted": "only a kind the study allows",
+}
+ECOG = {
+    "0": "fully active, as before the illness",
+    "1": "no heavy work, but light work",
+    "2": "up and about, but cannot work",
+    "3": "more than half the day in bed or a chair",
+    "4": "in bed or a chair all day",
+}
+CANCER = {"other": "another kind"}
+
+
+def summary(slots: Mapping[str, Any]) -> str:
+    """One line per answered question, in the order asked."""
+    lines = []
+    for question in QUESTIONS:
+        value = slots.get(question.slot)
+        if isinstance(value, str) and value:
+            lines.append(f"- {LABELS[question.slot]}: {_plain(question.slot, value)}")
+    return "\n".join(lines)
+
+
+def _plain(slot: str, value: str) -> str:
+    if slot == "ecog":
+        return ECOG.get(value, value)
+    if slot == "cancer" and value in CANCER:
+        return CANCER[value]
+    if value in VALUES:
+        return VALUES[value]
+    try:
+        span = DateSpan.from_slot(value)
+    except ValueError:
+        return value
+    if span.earliest == span.latest:
+        return written_date(span.earliest)
+    return f"between {written_date(span.earliest)} and {written_date(span.latest)}"
