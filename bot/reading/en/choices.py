@@ -267,6 +267,8 @@ _ECOG: tuple[tuple[str, Ecog], ...] = (
         r"(most|more than half|over half|majority|much) (of )?(the|my) day (in (bed|a chair)|"
         r"resting|lying|sitting|asleep|sleeping)|rest(ing)? (for )?most|"
         r"mostly (in bed|resting|lying|sitting)|lie down most|lying down most|"
+        r"(sofa|couch|bed|chair) (for )?(most|more than half|two thirds) of the day|"
+        r"(two thirds|three quarters) of the day|"
         r"in (bed|a chair|bed or (a )?chair) (for )?(most|more than half|over half)|"
         r"in (bed|a chair) (for )?(most|more than half)|only (limited|some|a little) self.?care|"
         r"half the day in bed|spend (most|much) of",
@@ -274,6 +276,7 @@ _ECOG: tuple[tuple[str, Ecog], ...] = (
     ),
     (
         r"(can'?t|cannot|unable to|not able to|no longer) (do )?(any )?(work|job)|"
+        r"(haven'?t|have not|hasn'?t|not) been able to work|not working (any ?more|now)|"
         r"(can'?t|cannot|unable to|not able to) (even )?(do )?(light|any) (work|housework)|"
         r"up and about|look after myself but|self.?care but|off work|on disability|"
         r"stopped working|had to (stop|quit) (work|my job)|can'?t do housework|"
@@ -281,7 +284,8 @@ _ECOG: tuple[tuple[str, Ecog], ...] = (
         Ecog.NO_WORK,
     ),
     (
-        r"light (work|housework|duties|jobs|activity|activities|exercise|chores)|"
+        r"light (work|housework|duties|jobs|activity|activities|exercise|chores|cleaning|"
+        r"tasks)|"
         r"(can'?t|cannot|unable to|not able to|avoid|no) (do )?(any )?(heavy|strenuous|hard|"
         r"physical|manual) (work|labou?r|activity|activities|lifting|exercise|jobs)|"
         r"(can'?t|cannot|unable to|not able to|no longer|gave up) (carry|lift|do|play)\w* "
@@ -295,6 +299,7 @@ _ECOG: tuple[tuple[str, Ecog], ...] = (
         r"totally normal|(as|like) before (my|the|i got)|everything i (used to|could)|"
         r"work full.?time|full.?time|nothing stops me|like anyone else|perfectly (fine|well)|"
         r"everything i (did|do|used to do)|(as|like) (i did )?before|same as before|"
+        r"nothing'?s changed|nothing has changed|\d days a week|work (normally|as usual)|"
         r"(play|do) sports|go to the gym|no difference",
         Ecog.FULLY_ACTIVE,
     ),

@@ -152,10 +152,11 @@ def parse_age(text: str) -> int | None:
     exactly one number, in a reply that does not look like a date and says
     nothing else ("a grandmother of three" is no age)."""
     reply = " ".join(text.lower().replace("\u2019", "'").split())[: MAX_TEXT + 1]
-    if len(reply) > MAX_TEXT or _NOT_AN_AGE.search(reply):
-        return None
+    if len(reply) > MAX_TEXT or (_NOT_AN_AGE.search(reply) and not _FUTURE_AGE.search(reply)):
+        return None  # "I'll be 18 in January" is an age, "born in January 1980" is not
     other = _NUMBER_WORD.sub(" ", re.sub(r"\d+", " ", reply))
-    if any(word not in _AGE_WORDS for word in re.findall(r"[a-z][a-z'/]*", other)):
+    allowed = _AGE_WORDS | (set(_MONTHS) if _FUTURE_AGE.search(reply) else set())
+    if any(word not in allowed for word in re.findall(r"[a-z][a-z'/]*", other)):
         return None
     numbers = re.findall(r"(?<!\d)\d{1,3}(?!\d)", reply)
     words = _NUMBER_WORD.findall(reply)
@@ -258,7 +259,9 @@ def _relative(text: str, today: date) -> DateSpan | None:
         return _last(match.group("what"), today)
     if re.search(r"\byesterday\b", text):
         return DateSpan.exact(today - timedelta(days=1))
-    if re.search(r"\b(today|right now)\b", text) and not re.search(r"\d", text):
+    if re.search(r"\b(today|right now|this (morning|afternoon|evening))\b", text) and not re.search(
+        r"\d", text
+    ):
         return DateSpan.exact(today)
     return None
 

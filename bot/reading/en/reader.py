@@ -19,7 +19,7 @@ from bot.reading.en.dates import InvalidDate, check_span, parse_birth, parse_pas
 from bot.reading.en.replies import is_ongoing, says_unsure
 from bot.reading.en.side_requests import carries_side_request
 from bot.reading.en.subjects import SUBJECTS
-from bot.reading.en.wording import own_clauses
+from bot.reading.en.wording import clauses, own_clauses
 from bot.reading.en.yes_no import YesNoQuestion, read_yes_no
 from bot.reading.language import Script, script_of
 from bot.reading.reader import Unreadable
@@ -41,7 +41,8 @@ CHINESE_NOT_YET = "utter_chinese_not_available"
 OTHER_LANGUAGE = "utter_language_not_understood"
 CONSENT = YesNoQuestion(
     r"questions?|ask( me)?|go ahead|start|begin|proceed|continue|contact(ed)?|call( me)?|"
-    r"ring|email|phone|happy to|fine by me|let'?s go|let'?s do it|go on"
+    r"ring|email|phone|happy to|fine by me|let'?s go|let'?s do it|go on",
+    statements=((r"not (right )?now|another time|not today|maybe later|no thanks", Reply.NO),),
 )
 
 
@@ -68,7 +69,8 @@ def read_reply(
     """See bot.reading.reader.Reader.answer."""
     kind = question.kind
     if kind is QuestionKind.REPLY:  # checks the script itself, after the emoji that answer
-        return tuple(r.value for r in read_yes_no_reply(reply, SUBJECTS[question.slot], intent))
+        readings = read_yes_no_reply(reply, SUBJECTS[question.slot], intent, today)
+        return tuple(r.value for r in readings)
     _check_script(reply, kind)
     if kind is QuestionKind.CHOICE:
         assert question.choices is not None
@@ -79,13 +81,15 @@ def read_reply(
     return (_read_date(kind, reply, today),)
 
 
-def read_yes_no_reply(reply: str, subject: YesNoQuestion, intent: str | None) -> list[Reply]:
+def read_yes_no_reply(
+    reply: str, subject: YesNoQuestion, intent: str | None, today: date | None = None
+) -> list[Reply]:
     """The yes / no / not sure the reply states (sorted), or Unreadable."""
     bare = re.sub("[\ufe0f\u200d\u2640\u2642\U0001f3fb-\U0001f3ff]", "", reply.strip())
     if (emoji := EMOJI_REPLIES.get(bare)) is not None:
         return [emoji]
     _check_script(reply, QuestionKind.REPLY)
-    readings = read_yes_no(reply, subject)
+    readings = read_yes_no(reply, subject, today)
     if not readings:
         raise Unreadable("utter_invalid_yes_no")
     opinion = INTENT_REPLIES.get(intent or "")
@@ -156,6 +160,6 @@ def _parse_date(text: str, today: date, birth: bool) -> DateSpan:
                 readings.append(parse(clause, today))
             except InvalidDate:
                 continue
-        if len(readings) == 1 and len(own_clauses(text, leading_words=False)) > 1:
+        if len(readings) == 1 and len(clauses(text, leading_words=False)) > 1:
             return readings[0]
         raise whole

@@ -39,7 +39,8 @@ def hedges(text: str) -> bool:
 
 
 _STILL_GOING = re.compile(
-    r"ongoing|still (taking|on|in|having|getting|receiving|doing|enrolled|participating|part)|"
+    r"ongoing|still (taking|on|in|having|getting|receiving|doing|enrolled|participating|part|"
+    r"go|going|attend\w*)|follow.?up (visits?|appointments?)|(finishes|ends) next|"
     r"currently (taking|on|in|receiving)|right now|on it now|at the moment"
 )
 _NOT_ENDED = re.compile(

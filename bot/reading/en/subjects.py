@@ -8,6 +8,7 @@ question without yes or no ("I'm a man") is read here too.
 from __future__ import annotations
 
 from bot.protocol.answers import Reply
+from bot.protocol.criteria import INFECTION_WINDOW, LIVE_VACCINE_WINDOW, OTHER_TRIAL_WINDOW
 from bot.reading.en.yes_no import YesNoQuestion
 
 NO, YES = Reply.NO, Reply.YES
@@ -32,7 +33,8 @@ _NOT_LIVE_VACCINES = (
 
 SUBJECTS: dict[str, YesNoQuestion] = {
     "car_t": YesNoQuestion(
-        r"car.?t\b|cart\b|car t-cell|car-t cell|cell therapy|cell infusion", ever=True
+        r"car.?t\b|cart\b|car t-cell|car-t cell|cell therapy|cell infusion",
+        ever=True,
     ),
     "dm_antibody": YesNoQuestion(
         r"jo.?1|mi.?2|mda.?5|tif.?1\w*|nxp.?2|srp|hmgcr|antibod\w*|myositis.specific|blood test",
@@ -46,6 +48,7 @@ SUBJECTS: dict[str, YesNoQuestion] = {
         statements=(
             (_MAN, NO),
             (_NO_PREGNANCY, NO),
+            (r"\b(i'?m|i am|im|aged?) (5[5-9]|[6-9]\d)\b", NO),  # past the menopause
             (r"on the pill|use condoms|we use|contracepti", YES),
             (
                 r"\b(i'?m|i am|im) pregnant|expecting a baby|"
@@ -80,10 +83,17 @@ SUBJECTS: dict[str, YesNoQuestion] = {
     ),
     "cancer_treated": YesNoQuestion(
         r"removed|surgery|operat\w*|cut out|excised|taken out|treated|cured|all clear|gone",
-        statements=((r"came back|spread|still (having|on|getting) (treatment|chemo)", NO),),
+        statements=(
+            (
+                r"came back|spread|still (having|on|getting) (treatment|chemo)|watch and wait|"
+                r"no treatment yet|not (yet )?treated",
+                NO,
+            ),
+            (r"cut (it )?(all )?out|clear margins|all clear|fully removed", YES),
+        ),
     ),
     "infection": YesNoQuestion(
-        window=True,
+        window=INFECTION_WINDOW,
         topic=r"infection|antibiotics?|antivirals?|antifungals?|amoxicillin|penicillin|azithromycin|"
         r"doxycycline|ciprofloxacin|tamiflu|oseltamivir|acyclovir|fluconazole|\buti\b|"
         r"pneumonia|drip|iv antibiotics",
@@ -93,18 +103,23 @@ SUBJECTS: dict[str, YesNoQuestion] = {
     ),
     "live_vaccine": YesNoQuestion(
         _LIVE_VACCINES,
-        window=True,
+        window=LIVE_VACCINE_WINDOW,
         statements=((rf"^(only |just )?(a |the |my )?({_NOT_LIVE_VACCINES})", NO),),
     ),
-    "other_trial": YesNoQuestion(r"trial|study|research", window=True),
+    "other_trial": YesNoQuestion(r"trial|study|research", window=OTHER_TRIAL_WINDOW),
     "disease_active": YesNoQuestion(
         r"active|flares?|flaring|flare.?ups?|symptoms?|worse|worsening|bad|uncontrolled|"
-        r"not (under )?control(led)?|still (ill|sick)|pain|rash|tired|fatigue|"
+        r"not (under )?control(led)?|still (ill|sick)|pain|rash|tired|fatigue|inflamed|"
+        r"inflammation|"
         r"my (lupus|sle|sjogren'?s|scleroderma|disease|condition|illness|dermatomyositis|"
         r"vasculitis)|disease|condition|illness|lupus|sle",
         statements=(
             (r"not (under |well )?control(led)?|uncontrolled|out of control|still active", YES),
-            (r"\b(in )?remission\b|under control|controlled|well controlled|stable|quiet", NO),
+            (
+                r"^(?!.*\b(not|never|un)\b)(?!.*n't\b).*"
+                r"(\b(in )?remission\b|under control|controlled|stable|quiet)",
+                NO,
+            ),
         ),
     ),
     "hepatitis_or_cmv": YesNoQuestion(
@@ -116,12 +131,19 @@ SUBJECTS: dict[str, YesNoQuestion] = {
                 r"alcoholic hepatitis)\b",
                 NO,
             ),
-            (r"vaccinated|vaccine|immuni[sz]ed", NO),
+            (r"vaccinated|vaccine|immuni[sz]ed|\bi'?m clear\b|tested negative", NO),
         ),
     ),
     "serious_illness": YesNoQuestion(
         r"heart|cardiac|liver|lung|kidney|renal|blood|anaemia|anemia|thyroid|diabetes|"
-        r"endocrine|hormone|cirrhosis|copd|failure|disease"
+        r"endocrine|hormone|cirrhosis|copd|failure|disease",
+        statements=(
+            (
+                r"^(just|only) (my|the) (lupus|sle|condition|autoimmune|disease|sjogren'?s?|"
+                r"scleroderma|vasculitis|dermatomyositis)",
+                NO,
+            ),
+        ),
     ),
 }
 """By slot; every yes / no question of the pre-screen has one."""

@@ -39,7 +39,7 @@ _RELATIVES = (
 _SOMEONE_ELSE = re.compile(
     rf"\b(my|his|her|our|their)\s+(\w+\s+)?({_RELATIVES})('s)?\s+(\w+\s+)?"
     r"(has|had|have|is|was|were|got|gets|does|did|'s|says|said)\b|"
-    r"^(he|she|they|someone|somebody|a friend)\b|\b(he|she|they) (has|had|is|was|did|got)\b"
+    r"^(he|she|someone|somebody|a friend)\b|\b(he|she) (has|had|is|was|did|got)\b"
 )
 NOT = r"\b(do|does|did|have|has|had|is|are|was|were|ca|could|would|wo|should|ai|need|must)n'?t\b"
 """A negated auxiliary ("didn't", "havent", "can't"); never any word ending in

@@ -12,9 +12,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
 
 from bot.protocol.answers import Reply
+from bot.reading.en.dates import InvalidDate, parse_past_date
 from bot.reading.en.wording import NOT, is_question, normalised, own_clauses
+from bot.reading.en.wording import clauses as clauses_of
 
 HEDGE = re.compile(
     r"\b(not (so|too|quite|very|really|totally|entirely|completely|that|all that) sure|"
@@ -31,6 +36,7 @@ HEDGE = re.compile(
     r"have to ask|need to ask|ask my doctor|check with|not really sure|if i have to|"
     r"if needed|if necessary|i guess so|not decided|haven'?t decided|undecided|no memory|"
     r"some days|good days and bad|on and off|comes and goes|up and down|hit and miss|"
+    r"waiting (on|for) (the )?(results?|biopsy|tests?|scan)|"
     r"never been tested|not been tested|wasn'?t tested|never tested|never checked|"
     r"don'?t think so|do not think so|don'?t believe so|rather not say|prefer not to say)\b"
 )
@@ -52,11 +58,13 @@ _FILLER = set(
     haven't hasn't doesn't isn't wasn't aren't weren't won't can't i'm i've i'd i'll im
     ive id ill received receive taken take took tested told diagnosed treated given
     said say says doctor doctors dr test tests result results confirmed since free
-    positive been ah certainly surely anymore longer noo
+    positive been ah certainly surely anymore longer noo pretty quite very fairly really
+    absolutely ever anyone anybody told everything they nobody someone we us taking using
+    hospital clinic infusion infusions
     """.split()
 )
 _NEGATION = re.compile(
-    r"\b(no|noo|not|never|none|nope|nah|neither|nor|nothing|negative|nay|nil|refuse|"
+    r"\b(no|noo|not|never|none|nope|nah|neither|nor|nothing|nobody|no one|negative|nay|nil|refuse|"
     r"won'?t|wont|cannot|can'?t|cant|unwilling)\b|" + NOT
 )
 _YES_WORD = re.compile(
@@ -73,7 +81,7 @@ _IDIOMS = (
 _STATES = re.compile(
     r"\b(had|have|has|got|get|received|took|take|taking|underwent|undergone|did|done|"
     r"given|went through|on|positive|diagnosed|showed|shows|found|tested|still|getting|"
-    r"having|keep)\b|"
+    r"having|keep|jab|shot|booster|dose|vaccinated|vaccine|vaccines|injection|spray)\b|"
     r"\bi'?ve\b|\bi'?m\b|\bim\b|\b(no|not|never|negative)\b|" + NOT
 )
 _TIME = re.compile(
@@ -97,31 +105,51 @@ class YesNoQuestion:
 
     topic: str = r"(?!x)x"  # the subject's words: naming it undenied is a yes
     ever: bool = False  # "have you ever...": "not anymore" means it happened
-    window: bool = False  # "in the last 4 weeks": a yes with a time of its own is unsure
+    window: relativedelta | None = None
+    """"In the last 4 weeks": a yes that says when is judged against it."""
     statements: tuple[tuple[str, Reply], ...] = field(default=())  # "i'?m a man" -> no
 
 
-def read_yes_no(text: str, question: YesNoQuestion) -> set[Reply]:
+def read_yes_no(text: str, question: YesNoQuestion, today: date | None = None) -> set[Reply]:
     """The yes / no / not sure the reply states: one reading, several when its
     clauses disagree, none when it states neither (or speaks only of someone
-    else, or of something the question is not about)."""
+    else, or of something the question is not about). `today` (the screening
+    date) lets a yes that says when be judged against the question's window."""
     plain = re.sub(r"(\w)\1{2,}", r"\1\1", normalised(text))  # "nooo" -> "noo"
     if button := _BUTTON.match(plain):
         return {_BUTTON_REPLY[button.group(1)]}
-    if HEDGE.search(plain):
+    if HEDGE.search(plain):  # whatever else it says: "my periods stopped, I don't know if..."
         return {Reply.UNSURE}
     topic = re.compile(question.topic)
     readings: set[Reply] = set()
     for clause in own_clauses(plain):
-        stated = [reply for pattern, reply in question.statements if re.search(pattern, clause)]
-        reading = stated[0] if len(set(stated)) == 1 else _read_clause(clause, topic, question)
-        if reading is not None:
+        stated = {reply for pattern, reply in question.statements if re.search(pattern, clause)}
+        if len(stated) == 1:  # "I'm a man": a statement that answers the question
+            readings |= stated
+        elif (reading := _read_clause(clause, topic, question)) is not None:
             readings.add(reading)
     if question.window and Reply.YES in readings and _TIME.search(plain):
-        # "antibiotics, but a month ago": inside the window or not is for the
-        # date question or for staff, never guessed here.
-        readings = (readings - {Reply.YES}) | {Reply.UNSURE}
+        readings = (readings - {Reply.YES}) | {_in_window(plain, question.window, today)}
     return set() if is_question(plain) and not readings else readings
+
+
+def _in_window(plain: str, window: relativedelta, today: date | None) -> Reply:
+    """A yes that says when: yes inside the window, no before it, not sure
+    when the time cannot be read or straddles its start."""
+    if today is None:
+        return Reply.UNSURE
+    spans = []
+    for clause in clauses_of(plain):
+        try:
+            spans.append(parse_past_date(clause, today))
+        except InvalidDate:
+            continue
+    if len(spans) != 1:
+        return Reply.UNSURE
+    start = today - window
+    if spans[0].earliest >= start:
+        return Reply.YES
+    return Reply.NO if spans[0].latest < start else Reply.UNSURE
 
 
 def _read_clause(clause: str, topic: re.Pattern[str], question: YesNoQuestion) -> Reply | None:

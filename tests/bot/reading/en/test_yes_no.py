@@ -67,3 +67,31 @@ def test_every_yes_no_question_has_a_subject() -> None:
 
     reply_slots = {q.slot for q in QUESTIONS if q.kind is QuestionKind.REPLY}
     assert reply_slots == set(SUBJECTS)
+
+
+@pytest.mark.parametrize(
+    ("slot", "text", "readings"),
+    [
+        # a yes that says when is judged against the question's window
+        ("live_vaccine", "yellow fever jab 3 weeks ago", {YES}),
+        ("live_vaccine", "MMR booster, but that was 3 months ago", {NO}),
+        ("infection", "had a course of antibiotics but that was a month ago", {NO}),
+        ("infection", "antibiotics, 3 days ago", {YES}),
+        ("other_trial", "I was in a trial 2 years ago, nothing since", {NO}),
+        # statements answer even beside words the reader does not know
+        ("can_become_pregnant", "I'm 72", {NO}),
+        ("serious_illness", "just my lupus, nothing else", {NO}),
+        ("hepatitis_or_cmv", "my husband has hep B, I'm clear", {NO}),
+        ("hiv_or_syphilis", "they tested me for everything and nobody ever said anything", {NO}),
+        ("car_t", "I had rituximab infusions. that's not CAR-T right? so no", {NO}),
+        ("live_vaccine", "nasal spray flu vaccine 2 weeks ago", {YES}),
+        ("infection", "got a cold but I'm not taking anything for it", {NO}),
+        ("disease_active", "my doctor says it's not under control", {YES}),
+        ("disease_active", "in remission for 2 years on my meds", {NO}),
+        ("can_become_pregnant", "my periods stopped, I don't know if I still can", {UNSURE}),
+    ],
+)
+def test_a_yes_that_says_when_and_statements(slot: str, text: str, readings: set[Reply]) -> None:
+    from datetime import date
+
+    assert read_yes_no(text, SUBJECTS[slot], date(2026, 11, 27)) == readings
