@@ -1,5 +1,5 @@
-"""Small English readings shared by the readers: "not sure", a hedged
-yes or no, and "still taking it"."""
+"""Small English readings shared by the readers: "not sure" and "still
+taking it"."""
 
 from __future__ import annotations
 
@@ -19,23 +19,6 @@ _UNSURE = (
 def says_unsure(text: str) -> bool:
     """True for 'not sure', "can't remember", 'no idea' and the like."""
     return bool(re.search(_UNSURE, text.lower()))
-
-
-_HEDGE = re.compile(
-    r"\b(i think so|i believe so|probably|maybe|possibly|perhaps|might have|could have|"
-    r"not positive|no memory|can'?t recall|don'?t remember|do not remember)\b"
-)
-_FIRM_NO = re.compile(r"\b(don'?t|do not) (think|believe) so\b|probably not|maybe not")
-
-
-def hedges(text: str) -> bool:
-    """True when a yes/no reply is uncertain ('I think so', 'probably', 'not
-    sure'): such a reply is 'unsure', never a yes or a no. 'I don't think so'
-    is an ordinary no."""
-    reply = " ".join(text.lower().split())
-    if _FIRM_NO.search(reply) and not says_unsure(reply):
-        return False
-    return says_unsure(reply) or bool(_HEDGE.search(reply))
 
 
 _STILL_GOING = re.compile(
