@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import re
 import sys
 import tempfile
 from collections import Counter, defaultdict
@@ -52,6 +53,7 @@ from stores.private import PrivateSQLTrackerStore
 BATTERIES = [PROJECT_ROOT / "tests" / "answers" / "battery.yml"]
 MODEL = PROJECT_ROOT / "models" / "prescreen.tar.gz"
 ASKED_AGAIN_CEILING = 0.10
+_DATE = re.compile(r"\d{4}(-\d\d){0,2}(/\d{4}-\d\d-\d\d)?")
 
 # How the eligible patient answers earlier questions so that the case's
 # question is asked at all.
@@ -134,7 +136,7 @@ def matches(case: Case, stored: Any, today: date) -> bool:
         return _age_class(stored, today) == str(expect)
     if isinstance(expect, dict) and "days_ago" in expect:
         return _span_holds(stored, today - timedelta(days=int(expect["days_ago"])), slack=3)
-    if isinstance(stored, str) and "-" in stored and stored[:4].isdigit():
+    if isinstance(stored, str) and _DATE.fullmatch(stored) and _DATE.match(str(expect)):
         return _date_matches(stored, str(expect), today)
     return str(stored) == str(expect)
 

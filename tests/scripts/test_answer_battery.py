@@ -38,6 +38,8 @@ def case(question: str, expect: object) -> Case:
         ("dm_diagnosed", "2021", "2021-05-01/2021-05-31", "firm_wrong"),
         ("live_vaccine_date", {"days_ago": 14}, "2026-11-13", "right"),
         ("transplant", "organ", "organ", "right"),
+        ("dm_diagnosed", "unsure", "2021-01-01/2021-12-31", "firm_wrong"),  # a date for a hedge
+        ("other_trial_end", "ongoing", "2026-10-01", "firm_wrong"),
     ],
 )
 def test_verdict(question: str, expect: object, stored: object, result: str) -> None:

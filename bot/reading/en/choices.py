@@ -82,7 +82,9 @@ _ORGAN = (
     r"uterus|uterine|womb|face|hand|arm|limb|thymus|trachea|larynx|penis|\borgan\b"
 )
 _CORNEA_OR_HAIR = r"cornea\w*|\bhair\b|\beye\b"
-_NO_TRANSPLANT_PROCEDURE = r"biopsy|aspirat\w*|marrow test|\btests?\b|scan"
+_NO_TRANSPLANT_PROCEDURE = (
+    r"biopsy|aspirat\w*|marrow test|\btests?\b|scan|\bdonat\w*|\bdonor\b|gave (my|some)"
+)
 """A procedure on the marrow or an organ that is no transplant."""
 _NOT_A_TRANSPLANT = (
     r"\b(donated|donor|gave (a|my)|was a donor)\b|skin graft|bone graft|graft|transfusion|"

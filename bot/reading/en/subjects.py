@@ -7,6 +7,8 @@ question without yes or no ("I'm a man") is read here too.
 
 from __future__ import annotations
 
+from dateutil.relativedelta import relativedelta
+
 from bot.protocol.answers import Reply
 from bot.protocol.criteria import INFECTION_WINDOW, LIVE_VACCINE_WINDOW, OTHER_TRIAL_WINDOW
 from bot.reading.en.yes_no import YesNoQuestion
@@ -21,6 +23,8 @@ _NO_PREGNANCY = (
     r"tubes? (tied|removed|cut)|tubal ligation|sterili[sz]|infertil|can'?t have (kids|children)|"
     r"no periods? for|periods? stopped|too old to"
 )
+_FEELING_FINE = (r"\b(i'?m|i am|im) (fine|ok|okay|healthy|well|clear|all good)\b", NO)
+"""To a question about an illness of one's own: a no."""
 _LIVE_VACCINES = (
     r"mmr|measles|mumps|rubella|chicken ?pox|varicella|yellow fever|nasal|flumist|"
     r"oral typhoid|typhoid (capsule|pill|drop)|bcg|rotavirus|zostavax|oral polio|dengue|"
@@ -43,7 +47,9 @@ SUBJECTS: dict[str, YesNoQuestion] = {
     "ssc_lung": YesNoQuestion(
         r"\bild\b|lungs?|interstitial|fibrosis|pulmonary|lung disease", ever=True
     ),
-    "hiv_or_syphilis": YesNoQuestion(r"\bhiv\b|syphilis|\baids\b|\bstd\b|\bsti\b", ever=True),
+    "hiv_or_syphilis": YesNoQuestion(
+        r"\bhiv\b|syphilis|\baids\b|\bstd\b|\bsti\b", ever=True, statements=(_FEELING_FINE,)
+    ),
     "can_become_pregnant": YesNoQuestion(
         statements=(
             (_MAN, NO),
@@ -59,6 +65,7 @@ SUBJECTS: dict[str, YesNoQuestion] = {
     ),
     "pregnant": YesNoQuestion(
         r"pregnant|expecting",
+        window=relativedelta(months=10),  # "was pregnant in 2020": not now
         statements=(
             (_MAN, NO),
             (_NO_PREGNANCY, NO),
@@ -99,6 +106,7 @@ SUBJECTS: dict[str, YesNoQuestion] = {
         r"pneumonia|drip|iv antibiotics",
         statements=(
             (r"\b(cream|ointment|eye drops|ear drops|topical|on (a|my) (cut|skin|wound))\b", NO),
+            _FEELING_FINE,
         ),
     ),
     "live_vaccine": YesNoQuestion(
@@ -143,6 +151,7 @@ SUBJECTS: dict[str, YesNoQuestion] = {
                 r"scleroderma|vasculitis|dermatomyositis)",
                 NO,
             ),
+            _FEELING_FINE,
         ),
     ),
 }

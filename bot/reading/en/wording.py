@@ -22,6 +22,8 @@ _CLAUSE_BREAK = re.compile(
     r"\b(?:but|however|though|although|except|apart from|other than|whereas|yet|"
     r"and then|and also|also|plus)\b"
 )
+# A short clause ending in "?": something asked back, not stated.
+_ASKED_BACK = re.compile(r"(^|[.,;!]\s*)[^.,;!?]{1,40}\?+")
 # A leading yes or no said before the statement: "no I don't", "yes, I did".
 _LEADING = re.compile(
     r"^(yes|yeah|yep|yup|yea|ya|no|nope|nah|never|sure|okay|ok)\b"
@@ -54,10 +56,12 @@ def normalised(text: str) -> str:
 
 
 def clauses(text: str, leading_words: bool = True) -> list[str]:
-    """The reply's clauses, in order, without empty ones; with `leading_words`
-    a leading yes or no is a clause of its own ("no I don't")."""
+    """The reply's clauses, in order, without empty ones and without the
+    questions it asks back ("HIV?? lol no" is a no); with `leading_words` a
+    leading yes or no is a clause of its own ("no I don't")."""
     parts: list[str] = []
-    for part in _CLAUSE_BREAK.split(normalised(text)):
+    asked_back = _ASKED_BACK.sub(" . ", normalised(text))
+    for part in _CLAUSE_BREAK.split(asked_back):
         part = part.strip(" ,'\"")
         while leading_words and part and (leading := _LEADING.match(part)):
             parts.append(leading.group(1))

@@ -36,7 +36,8 @@ HEDGE = re.compile(
     r"have to ask|need to ask|ask my doctor|check with|not really sure|if i have to|"
     r"if needed|if necessary|i guess so|not decided|haven'?t decided|undecided|no memory|"
     r"some days|good days and bad|on and off|comes and goes|up and down|hit and miss|"
-    r"waiting (on|for) (the )?(results?|biopsy|tests?|scan)|"
+    r"waiting (on|for) (the )?(results?|biopsy|tests?|scan|pathology|report|histology)|"
+    r"in the last (year|few years|\d+ years)|recently|lately|this year|"
     r"never been tested|not been tested|wasn'?t tested|never tested|never checked|"
     r"don'?t think so|do not think so|don'?t believe so|rather not say|prefer not to say)\b"
 )
@@ -69,8 +70,8 @@ _NEGATION = re.compile(
 )
 _YES_WORD = re.compile(
     r"\b(yes|yeah|yea|yep|yup|ya|yah|yas|yess+|ye|sure|ok|okay|k|kk|correct|right|"
-    r"absolutely|definitely|certainly|indeed|affirmative|true|exactly|agreed|agree|fine|"
-    r"alright|positive|i (do|did|have|had|was|got|will|would)|i'(ve|d|ll)|go ahead)\b"
+    r"absolutely|definitely|certainly|indeed|affirmative|true|exactly|agreed|agree|"
+    r"positive|i (do|did|have|had|was|got|will|would)|i'(ve|d|ll)|go ahead)\b"
 )
 _IDIOMS = (
     (re.compile(r"\b(why not|no problem|no worries|not a problem|no prob|by all means)\b"), "ok"),
@@ -121,15 +122,17 @@ def read_yes_no(text: str, question: YesNoQuestion, today: date | None = None) -
     if HEDGE.search(plain):  # whatever else it says: "my periods stopped, I don't know if..."
         return {Reply.UNSURE}
     topic = re.compile(question.topic)
+    stated: set[Reply] = set()  # "I'm a man", "12 weeks pregnant": answers as they are
     readings: set[Reply] = set()
     for clause in own_clauses(plain):
-        stated = {reply for pattern, reply in question.statements if re.search(pattern, clause)}
-        if len(stated) == 1:  # "I'm a man": a statement that answers the question
-            readings |= stated
+        said = {reply for pattern, reply in question.statements if re.search(pattern, clause)}
+        if len(said) == 1:
+            stated |= said
         elif (reading := _read_clause(clause, topic, question)) is not None:
             readings.add(reading)
     if question.window and Reply.YES in readings and _TIME.search(plain):
         readings = (readings - {Reply.YES}) | {_in_window(plain, question.window, today)}
+    readings |= stated
     return set() if is_question(plain) and not readings else readings
 
 

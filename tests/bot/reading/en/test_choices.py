@@ -22,6 +22,7 @@ T, D, C, E = Transplant, Diagnosis, Cancer, Ecog
         (T, "a new liver", {T.ORGAN}),
         (T, "only a cornea", {T.CORNEA_OR_HAIR}),
         (T, "I donated a kidney to my brother", {T.NONE}),
+        (T, "I donated bone marrow to my sister, never received anything myself", {T.NONE}),
         (T, "yes I've had one", set()),  # which kind? asked again
         (T, '/inform{"transplant": "organ"}', {T.ORGAN}),
         (D, "I have lupus", {D.SLE}),

@@ -89,6 +89,13 @@ def test_every_yes_no_question_has_a_subject() -> None:
         ("disease_active", "my doctor says it's not under control", {YES}),
         ("disease_active", "in remission for 2 years on my meds", {NO}),
         ("can_become_pregnant", "my periods stopped, I don't know if I still can", {UNSURE}),
+        # found by the blind battery
+        ("hiv_or_syphilis", "HIV?? lol no", {NO}),
+        ("pregnant", "was pregnant in 2020, lost it. not now", {NO}),
+        ("car_t", "haven't had it in the last year", {UNSURE}),
+        ("cancer_treated", "they removed it but I'm still waiting for the pathology", {UNSURE}),
+        ("infection", "my son has strep and is on amoxicillin, I'm fine", {NO}),
+        ("serious_illness", "my dad had a heart attack, I'm fine", {NO}),
     ],
 )
 def test_a_yes_that_says_when_and_statements(slot: str, text: str, readings: set[Reply]) -> None:
