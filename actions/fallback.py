@@ -15,8 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.confirmation import confirmation_question
-from bot.reading.en.reader import CHINESE_NOT_YET, OTHER_LANGUAGE
-from bot.reading.language import Script, script_of
+from bot.reading.language import NOT_READ, script_of
 
 
 class ActionFallback(Action):
@@ -27,8 +26,7 @@ class ActionFallback(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         text = str(tracker.latest_message.get("text") or "")
-        not_read = {Script.CJK: CHINESE_NOT_YET, Script.OTHER: OTHER_LANGUAGE}
-        dispatcher.utter_message(response=not_read.get(script_of(text), "utter_default"))
+        dispatcher.utter_message(response=NOT_READ.get(script_of(text), "utter_default"))
         pending = tracker.get_slot("pending_request")
         requested = tracker.get_slot("requested_slot") if tracker.active_loop_name else None
         if tracker.active_loop_name is None and pending:

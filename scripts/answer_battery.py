@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import re
 import sys
 import tempfile
@@ -262,9 +263,7 @@ def own_servers() -> Iterator[tuple[str, Path]]:
             ActionServer(free_port(), workdir, keys) as actions,
             RasaServer(free_port(), workdir, MODEL, actions.webhook, keys) as rasa,
         ):
-            import os
-
-            os.environ["REFERRAL_KEYS"] = keys
+            os.environ["REFERRAL_KEYS"] = keys  # to read their tracker store
             yield rasa.url, workdir / "rasa.db"
 
 

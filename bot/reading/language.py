@@ -18,6 +18,13 @@ class Script(str, Enum):
     OTHER = "other"  # Cyrillic, Arabic, Greek, ...
 
 
+NOT_READ = {
+    Script.CJK: "utter_chinese_not_available",  # in Chinese, offering a person
+    Script.OTHER: "utter_language_not_understood",
+}
+"""The response for a message in a script the assistant does not read yet."""
+
+
 def script_of(text: str) -> Script:
     """The script most of the reply's letters are in (digits count as Latin);
     CJK as soon as a Chinese character is there, since mixed replies

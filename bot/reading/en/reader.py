@@ -21,7 +21,7 @@ from bot.reading.en.side_requests import carries_side_request
 from bot.reading.en.subjects import SUBJECTS
 from bot.reading.en.wording import clauses, own_clauses
 from bot.reading.en.yes_no import YesNoQuestion, read_yes_no
-from bot.reading.language import Script, script_of
+from bot.reading.language import NOT_READ, Script, script_of
 from bot.reading.reader import Unreadable
 
 INTENT_REPLIES = {"affirm": Reply.YES, "deny": Reply.NO}
@@ -37,8 +37,6 @@ EMOJI_REPLIES = {
     "\U0001f937\u200d\u2642\ufe0f": Reply.UNSURE,
 }
 """The few emoji that say yes, no or not sure on their own."""
-CHINESE_NOT_YET = "utter_chinese_not_available"
-OTHER_LANGUAGE = "utter_language_not_understood"
 CONSENT = YesNoQuestion(
     r"questions?|ask( me)?|go ahead|start|begin|proceed|continue|contact(ed)?|call( me)?|"
     r"ring|email|phone|happy to|fine by me|let'?s go|let'?s do it|go on",
@@ -111,10 +109,8 @@ def read_consent(reply: str, intent: str | None) -> bool:
 
 def _check_script(reply: str, kind: QuestionKind) -> None:
     script = script_of(reply)
-    if script is Script.CJK:
-        raise Unreadable(CHINESE_NOT_YET)
-    if script is Script.OTHER:
-        raise Unreadable(OTHER_LANGUAGE)
+    if script in NOT_READ:
+        raise Unreadable(NOT_READ[script])
     if script is Script.NONE and not reply.strip().startswith("/"):
         raise Unreadable(_NO_WORDS_HINT[kind])
 
