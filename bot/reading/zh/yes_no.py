@@ -1,0 +1,171 @@
+"""Reading a Chinese yes / no / not sure, deterministically.
+
+The same rules as the English reader (bot/reading/en/yes_no.py): a clause is a
+yes only when its words say yes and nothing else, a no only when they deny, "not
+sure" when they hedge (好像, 可能, 应该没有, 大概, 说不准), and nothing at all when
+they say anything it does not know: "我有狼疮" is no answer to "做过CAR-T吗?".
+Clauses about someone else are left out; clauses that disagree come back as two
+facts for the caller to settle; a clause asked back ("有没有", "什么是CAR-T")
+states nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from bot.protocol.answers import Reply
+from bot.reading.en.dates import InvalidDate
+from bot.reading.en.yes_no import YesNoQuestion
+from bot.reading.zh.dates import parse_past_date
+from bot.reading.zh.numerals import arabic
+from bot.reading.zh.wording import is_question, normalised, own_clauses
+
+HEDGE = re.compile(
+    r"好像|可能|应该|大概|大约|说不准|说不好|不好说|说不清|不确定|不太确定|不敢确定|不清楚|不太清楚|"
+    r"不知道|不晓得|不记得|记不清|记不得|记不太清|想不起|忘了|忘记|也许|或许|估计|似乎|貌似|差不多|"
+    r"不一定|我觉得|我感觉|感觉|我想|我猜|没查过|没有查过|没检查过|没有检查过|没测过|没有测过|"
+    r"没化验过|没有化验过|没做过检查|没有做过检查|没查|没去查|不太懂|搞不清|弄不清|不懂|不明白|"
+    r"看情况|再说|考虑|还没决定|没决定|没想好|尽量|试试|试一下|争取|看看吧|问一下医生|问问医生|"
+    r"得问|要问|需要问|需要查|要查一下|等结果|等报告|在等|还没出结果|结果还没出|时好时坏|时有时无|"
+    r"有时候|有时|偶尔|不好意思说|不想说|不方便说|吧\W*$|\bmaybe\b|\bidk\b"
+)
+# Words that carry no fact of their own; whatever else a clause says must be
+# the question's subject, or the clause is not read.
+_FILLER = re.compile(
+    "|".join(
+        sorted(
+            """
+            我的 我 本人 自己 是的 是 的 了 过 啊 呀 吧 呢 嘛 哦 噢 喔 嗯 恩 额 呃 哈 呵 嘞 呗
+            咯 啦 哟 这个 那个 这种 那种 这些 那些 这样 这 那 它 都 也 还 就 只 一直 从来
+            从 来 曾经 一次 次
+            有 没 没有 无 不 未 否 对 好 行 可以 当然 肯定 确实 绝对 完全 根本 一点 任何 什么
+            东西 情况 方面 问题 事 回事 谢谢 谢 麻烦 医生 大夫 说 讲 告诉 诊断 确诊 检查
+            查 化验 结果 报告 阴性 阳性 做 得 打 用 吃 接受 参加 治疗 真的 真 的确 其实 目前 现在
+            暂时 最近 近期 已经 一 个 种 项 该 题 ok okay yes no 没错 要 会 能 愿意 同意 嗯嗯
+            身体 一切 正常 以前 之前 过去 前 后 年 月 日 号 天 周 星期 礼拜 上 去年 今年 前年 昨天
+            前天 今天 半 多 左右 时候 那年 期间 这里 之类 这类 类似 相关 哎 唉 诶 亲 老师 非常
+            很 挺 比较 特别
+            刚 刚刚 完
+            """.split(),
+            key=len,
+            reverse=True,
+        )
+    )
+)
+_NEGATION = re.compile(r"没有|没|不|无|未|否|别")
+_YES_WORD = re.compile(
+    r"是|对|嗯|恩|有|好|可以|行|没错|当然|确实|愿意|同意|会|能|阳性|要|ok|okay|yes|过|参加|接受|在"
+)
+_IDIOMS = (
+    (re.compile(r"^(没问题|没事|没关系|不错|不客气|不用谢|何乐而不为)$"), "好"),
+    (re.compile(r"没错"), "对"),
+    (
+        re.compile(
+            r"从来没有|从来没|从没有|从没|从未|一次也没有|一次都没有|根本没有|完全没有|绝对没有|肯定没有|当然没有"
+        ),
+        "没有",
+    ),
+    (re.compile(r"当然不|肯定不|绝对不|根本不|完全不"), "不"),
+    (re.compile(r"阴性"), "无"),
+)
+_STATES = re.compile(
+    r"有|做|得|打|用|吃|接受|参加|确诊|诊断|查出|检查出|发现|阳性|阴性|没|不|无|未|在|接种|注射|"
+    r"输|回输|感染|怀|患|治疗|过"
+)
+_PAST = re.compile(
+    r"以前|之前|过去|曾经|早就|早年|小时候|年轻时|现在没|已经没|不再|已经好了|治好了|痊愈"
+)
+_TIME = re.compile(
+    r"\d{2,4}年(\d{1,2}月(\d{1,2}[日号])?)?|(去年|今年|前年)(\d{1,2}月(\d{1,2}[日号])?)?|"
+    r"\d+个?半?多?个?(天|日|周|星期|礼拜|月|年)半?多?(以前|之前|前)|半个?(月|年)(以前|之前|前)|"
+    r"上个?(周|星期|礼拜|月)|(这|本)个?(周|星期|礼拜|月)|大前天|前天|昨天|今天|\d{1,2}月(\d{1,2}[日号])?"
+)
+_BUTTON = re.compile(r"^/(affirm|deny|unsure)$")
+_BUTTON_REPLY = {"affirm": Reply.YES, "deny": Reply.NO, "unsure": Reply.UNSURE}
+
+
+def read_yes_no(text: str, question: YesNoQuestion, today: date | None = None) -> set[Reply]:
+    """The yes / no / not sure the reply states: one reading, several when its
+    clauses disagree, none when it states neither (or speaks only of someone
+    else, or of something the question is not about). `today` (the screening
+    date) lets a yes that says when be judged against the question's window."""
+    plain = normalised(text)
+    if button := _BUTTON.match(plain):
+        return {_BUTTON_REPLY[button.group(1)]}
+    if HEDGE.search(plain):  # whatever else it says: "应该没有", "好像做过"
+        return {Reply.UNSURE}
+    topic = re.compile(question.topic)
+    stated: set[Reply] = set()
+    readings: set[Reply] = set()
+    for clause in own_clauses(plain):
+        if is_question(clause):
+            continue  # "有没有", "什么是CAR-T": asked back, not stated
+        said = {reply for pattern, reply in question.statements if re.search(pattern, clause)}
+        if len(said) == 1:
+            stated |= said
+        elif (reading := _read_clause(clause, topic, question)) is not None:
+            readings.add(reading)
+    if question.window and Reply.YES in readings:
+        readings = _judged_in_window(readings, plain, question.window, today)
+    return readings | stated
+
+
+def _judged_in_window(
+    readings: set[Reply], plain: str, window: relativedelta, today: date | None
+) -> set[Reply]:
+    """A yes that says when: yes inside the window, no before it, not sure
+    when the time cannot be read or straddles its start."""
+    times = [match.group(0) for match in _TIME.finditer(arabic(plain).replace(" ", ""))]
+    if not times:
+        return readings
+    return (readings - {Reply.YES}) | {_in_window(times, window, today)}
+
+
+def _in_window(times: list[str], window: relativedelta, today: date | None) -> Reply:
+    if today is None or len(times) != 1:
+        return Reply.UNSURE
+    try:
+        span = parse_past_date(times[0], today)
+    except InvalidDate:
+        return Reply.UNSURE
+    start = today - window
+    if span.earliest >= start:
+        return Reply.YES
+    return Reply.NO if span.latest < start else Reply.UNSURE
+
+
+def _read_clause(clause: str, topic: re.Pattern[str], question: YesNoQuestion) -> Reply | None:
+    for idiom, meaning in _IDIOMS:
+        clause = idiom.sub(meaning, clause)
+    about_topic = bool(topic.search(clause))
+    # Words it does not know are tolerated only beside the question's subject
+    # and a verb that states it ("2021年因为淋巴瘤做过CAR-T").
+    stated = about_topic and bool(_STATES.search(topic.sub(" ", clause)))
+    if not (stated or _only_known_words(topic.sub(" ", clause))):
+        return None
+    negations = len(_NEGATION.findall(topic.sub(" ", clause)))
+    if _PAST.search(clause) and not (negations and not re.search(r"现在没|已经没|不再", clause)):
+        return _in_the_past(question)
+    if negations >= 2 and not re.fullmatch(r"(没有|没|不是|不|无)(\W*\1)+\W*", clause):
+        return None  # "不是没有": never guessed
+    if negations:
+        return Reply.NO
+    if _YES_WORD.search(clause) or about_topic:
+        return Reply.YES
+    return None
+
+
+def _in_the_past(question: YesNoQuestion) -> Reply:
+    """ "以前有过", "现在没有了": it happened, but not now. For "ever" a yes,
+    for "now" a no, for "in the last weeks" not sure (when is not said)."""
+    if question.ever:
+        return Reply.YES
+    return Reply.UNSURE if question.window else Reply.NO
+
+
+def _only_known_words(clause: str) -> bool:
+    rest = _FILLER.sub("", arabic(clause))
+    return not re.sub(r"[\d\W_]", "", rest)
