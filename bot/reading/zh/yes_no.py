@@ -30,7 +30,8 @@ HEDGE = re.compile(
     r"没化验过|没有化验过|没做过检查|没有做过检查|没查|没去查|不太懂|搞不清|弄不清|不懂|不明白|"
     r"看情况|再说|考虑|还没决定|没决定|没想好|尽量|试试|试一下|争取|看看吧|问一下医生|问问医生|"
     r"得问|要问|需要问|需要查|要查一下|等结果|等报告|在等|还没出结果|结果还没出|时好时坏|时有时无|"
-    r"有时候|有时|偶尔|不好意思说|不想说|不方便说|吧\W*$|\bmaybe\b|\bidk\b"
+    r"有时候|有时|偶尔|不好意思说|不想说|不方便说|(有|是|没有|没|不是|对|过|会|愿意)吧\W*$|"
+    r"\bmaybe\b|\bidk\b"
 )
 # Words that carry no fact of their own; whatever else a clause says must be
 # the question's subject, or the clause is not read.
