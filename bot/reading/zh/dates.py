@@ -209,3 +209,8 @@ def _month_span(year: int, month: int, day: str | None) -> DateSpan:
     except ValueError as error:
         raise InvalidDate("impossible") from error
     return DateSpan(first, first + relativedelta(months=1, days=-1))
+
+
+def written_date(day: date) -> str:
+    """The date as a Chinese patient reads it: "2026年12月16日"."""
+    return f"{day.year}年{day.month}月{day.day}日"
