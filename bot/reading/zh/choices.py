@@ -133,7 +133,7 @@ def _diagnosis(plain: str) -> set[Enum]:
             found.add(Diagnosis.OTHER)
             continue
         lookalike = re.search(_LOOKALIKES, clause)
-        cleared = re.sub(_LOOKALIKES, " ", clause)
+        cleared = re.sub(_LOOKALIKES + r"|anca阴性", " ", clause)  # ANCA-negative: which kind?
         named = {member for pattern, member in _FIVE if re.search(pattern, cleared)}
         if _NEGATED.search(clause):
             continue  # "不是狼疮" names nothing the patient has
@@ -144,11 +144,30 @@ def _diagnosis(plain: str) -> set[Enum]:
         elif re.search(r"硬化|肌炎|血管炎|结缔组织|自身免疫|风湿|免疫病", clause):
             unclear = True  # which kind is not said
     qualifying = found - {Diagnosis.OTHER}
+    if _refined_away(plain, qualifying):
+        return {Diagnosis.UNSURE}  # "狼疮, 但是医生说是盘状的": which lupus?
     if qualifying:
         return qualifying  # another condition beside one of the five does not matter
     if unclear:
         return {Diagnosis.UNSURE}
     return found
+
+
+_REFINED = {
+    Diagnosis.SLE: (r"系统性|sle", r"盘状|皮肤型|药物性|新生儿|冻疮样"),
+    Diagnosis.SYSTEMIC_SCLEROSIS: (r"系统性|ssc", r"局限性|硬斑|线状"),
+}
+"""A qualifying name the reply itself narrows to a look-alike ("狼疮" then
+"盘状的"), unless it said the systemic form."""
+
+
+def _refined_away(plain: str, qualifying: set[Enum]) -> bool:
+    return any(
+        member in qualifying
+        and re.search(lookalike, plain)
+        and not re.search(systemic, re.sub(r"(不是|并非|不)(系统性)", "", plain))
+        for member, (systemic, lookalike) in _REFINED.items()
+    )
 
 
 # --- cancer ----------------------------------------------------------------------

@@ -46,11 +46,13 @@ _YEARS_BACK = {"前年": 2, "去年": 1, "今年": 0}
 # Words around a date that say nothing else; anything beyond them is no date.
 _DATE_WORDS = re.compile(
     r"我是|我|是|在|于|的|时候|那年|那时|出生于|出生在|出生|生日|生的|生于|生|大概|大约|左右|"
-    r"差不多|份|号|日|月|年|初|中旬|上旬|下旬|中|底|末|那天|就|了|已经|公历|阳历|新历|身份证上"
+    r"差不多|份|号|日|月|年|初|中旬|上旬|下旬|中|底|末|那天|就|了|已经|公历|阳历|新历|身份证上|人|"
+    r"确诊|诊断|发现|发病|得的|查出来|查出|结束|停的|停了|停|打的|打了|接种|那次|最后一次"
 )
 _AGE_WORDS = re.compile(
     r"我今年|今年|我现在|现在|我已经|已经|我是|我|是|岁数|年龄|年纪|周岁|虚岁|实岁|岁|了|啦|呢|"
-    r"整|刚满|刚刚|刚|满|快|将近|马上|马上就|就要|就|要|明年|下个月|下周|过几天|不到|还差几天"
+    r"整|刚满|刚刚|刚|满|快|将近|马上|马上就|就要|就|要|明年|下个月|下周|过几天|不到|还差几天|左右|"
+    r"大概|大约"
 )
 _SOON = re.compile(r"快|将近|马上|就要|明年|下个月|下周|过几天|不到|还差")
 
@@ -163,7 +165,9 @@ def _ago(match: re.Match[str], today: date) -> DateSpan:
 
 def _in_year(rest: str, year: int) -> DateSpan:
     """ "去年" alone is the whole year; "去年10月" its October; "去年10月5号" the day."""
-    if month := re.fullmatch(r"(\d{1,2})月(?:(\d{1,2})[日号]?)?(份|初|中|底|末)?", rest):
+    if month := re.match(r"(\d{1,2})月(?:(\d{1,2})[日号]?)?", rest):
+        if _DATE_WORDS.sub("", rest[month.end() :]):
+            raise InvalidDate("unreadable")
         return _month_span(year, int(month.group(1)), month.group(2))
     if _DATE_WORDS.sub("", rest):
         raise InvalidDate("unreadable")
@@ -177,6 +181,8 @@ _FULL = re.compile(
 
 def _absolute(plain: str, today: date) -> DateSpan:
     """ "1985年3月15日", "85年3月", "1985.3.15", "1985-03", "1985年", "19850315"."""
+    if year_last := re.fullmatch(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", plain):
+        plain = _year_last(*year_last.groups())
     if compact := re.fullmatch(r"((?:19|20)\d\d)(\d\d)(\d\d)", plain):
         plain = "{}年{}月{}日".format(*compact.groups())
     if re.fullmatch(r"(19|20)\d\d", plain):
@@ -191,6 +197,17 @@ def _absolute(plain: str, today: date) -> DateSpan:
     if match.group("m") is None:
         return DateSpan(date(year, 1, 1), date(year, 12, 31))
     return _month_span(year, int(match.group("m")), match.group("d"))
+
+
+def _year_last(first: str, second: str, year: str) -> str:
+    """ "15/03/1985" (day first, as in English) -> "1985年3月15日"; when both could
+    be the month ("05/03/1985": 5 March or 3 May) nothing is guessed."""
+    day, month = int(first), int(second)
+    if day != month and day <= 12 and month <= 12:
+        raise InvalidDate("unreadable")
+    if month > 12:
+        day, month = month, day  # "03/15/1985": month first
+    return f"{year}年{month}月{day}日"
 
 
 def _full_year(written: str, today: date) -> int:

@@ -34,6 +34,9 @@ _NOT_LIVE_VACCINES = (
     r"新冠|流感(针|疫苗)|乙肝疫苗|hpv|九价|四价|二价|宫颈癌疫苗|狂犬|破伤风|肺炎疫苗|"
     r"百白破|灭活"
 )
+_UNWELL = (r"不太好|不好|不大好|(?<![没无])有问题|有毛病|出了问题|很差|不行|受累|累及", YES)
+"""To a question about an illness: "心脏不太好" says there is one."""
+_WELL = r"(是)?(好的|好好的|没事|没有?问题|挺好|很好|没毛病)"
 _DISEASES = (
     r"狼疮|红斑狼疮|sle|干燥综合征|干燥症|硬皮病|系统性硬化|皮肌炎|血管炎|原发病|本病|这个病|"
     r"自身免疫"
@@ -48,6 +51,7 @@ SUBJECTS: dict[str, YesNoQuestion] = {
     "ssc_lung": YesNoQuestion(
         r"ild|肺间质|间质性肺|肺纤维化|间质性|肺部|肺",
         ever=True,
+        statements=((rf"^(我的)?肺(部)?{_WELL}$", NO), _UNWELL),
     ),
     "hiv_or_syphilis": YesNoQuestion(
         r"hiv|艾滋|爱滋|梅毒|性病|aids", ever=True, statements=(_FEELING_FINE,)
@@ -56,7 +60,7 @@ SUBJECTS: dict[str, YesNoQuestion] = {
         statements=(
             (_MAN, NO),
             (_NO_PREGNANCY, NO),
-            (r"^(我)?(今年)?(5[5-9]|[6-9]\d)(岁)?(了)?$", NO),  # past the menopause
+            (r"^(我)?(已经|今年)?(5[5-9]|[6-9]\d)(多)?(岁)?(了)?$", NO),  # past the menopause
             (r"在吃避孕药|在避孕|戴(了)?环|上(了)?环|用避孕套|用安全套", YES),
             (r"我怀孕了|正在怀孕|在备孕|想要(个)?孩子|准备要孩子|打算要孩子", YES),
         ),
@@ -103,7 +107,10 @@ SUBJECTS: dict[str, YesNoQuestion] = {
     "live_vaccine": YesNoQuestion(
         _LIVE_VACCINES,
         window=LIVE_VACCINE_WINDOW,
-        statements=((rf"^(只|就|只是|就是)?(打(了|过)?)?(个|的)?({_NOT_LIVE_VACCINES})", NO),),
+        statements=(
+            (rf"^(?!.*({_LIVE_VACCINES})).*({_NOT_LIVE_VACCINES})", NO),
+            (r"^(最近)?(都)?没(有)?(打|接种)(过)?(任何)?疫苗", NO),
+        ),
     ),
     "other_trial": YesNoQuestion(
         r"试验|临床研究|研究|项目|受试者|入组|新药", window=OTHER_TRIAL_WINDOW
@@ -113,6 +120,7 @@ SUBJECTS: dict[str, YesNoQuestion] = {
         r"还在吃激素|" + _DISEASES,
         statements=(
             (
+                r"(病情|身体|情况)(一直|还是|很|挺)?(不好|不太好|很差|差)|"
                 r"控制(得)?不(太)?(好|住)|没(有)?控制住|还在活动|活动期|一直(在)?(发作|加重|反复)|越来越(重|严重)",
                 YES,
             ),
@@ -129,8 +137,10 @@ SUBJECTS: dict[str, YesNoQuestion] = {
     ),
     "serious_illness": YesNoQuestion(
         r"心脏|心衰|心梗|冠心病|心肌|肝|肝硬化|肺|慢阻肺|肾|尿毒症|血液病|贫血|甲状腺|甲亢|甲减|"
-        r"糖尿病|内分泌|激素|衰竭|大病|疾病",
+        r"糖尿病|内分泌|激素|衰竭|大病|疾病|其他的?病|别的病|其他",
         statements=(
+            (rf"^(我的)?(心脏|肝|肺|肾|血液|甲状腺){_WELL}$", NO),
+            _UNWELL,
             (rf"^(就|只|就是|只是|只有|除了)(我的)?({_DISEASES})", NO),
             _FEELING_FINE,
         ),

@@ -27,10 +27,12 @@ _PAIRS = (
 _TRADITIONAL = str.maketrans(dict(zip(_PAIRS[::2], _PAIRS[1::2], strict=True)))
 
 # Between two facts: punctuation (full-width is folded to ASCII by NFKC, except
-# the ideographic full stop), and the words that join or oppose them. The
-# enumeration comma "、" is no break: "艾滋、梅毒都没有" is one fact.
+# the ideographic full stop; a "." between digits is a date's, "1985.3.15"), and
+# the words that join or oppose them. The enumeration comma "、" is no break:
+# "艾滋、梅毒都没有" is one fact.
 _CLAUSE_BREAK = re.compile(
-    r"[.;!?\n。…~]+|,|\s+-+\s+|但是|但|不过|可是|然而|只是|而是|除了|以外|另外|还有|而且|并且"
+    r"[;!?\n。…~]+|(?<!\d)\.+|\.+(?!\d)|,|\s+-+\s+|但是|但|不过|可是|然而|只是|而是|除了|以外|另外|"
+    r"还有|而且|并且"
 )
 _RELATIVES = (
     r"妈妈|妈|母亲|老妈|爸爸|爸|父亲|老爸|姐姐|姐|妹妹|妹|哥哥|哥|弟弟|弟|儿子|女儿|孩子|小孩|"
@@ -43,7 +45,7 @@ _FIRST_PERSON = re.compile(r"我|俺|本人|自己")
 _QUESTION = re.compile(
     r"\?$|为什么|为啥|(?<!没)什么(?!都|也)|(?<!没)啥(?!都|也)|怎么|哪里|哪儿|在哪|多少|多久|多长|"
     r"(?<!不)是不是|(?<!没)有没有|会不会|"
-    r"能不能|可不可以|要不要|谁|吗$|呢$|(?<!什)么$"
+    r"能不能|可不可以|要不要|谁|吗$|(?<!什)么$"
 )
 
 

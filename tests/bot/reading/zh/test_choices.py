@@ -75,6 +75,10 @@ D, T, C, E = Diagnosis, Transplant, Cancer, Ecog
         ("不清楚", {D.UNSURE}),
         # another condition beside one of the five does not matter
         ("狼疮，还有类风湿", {D.SLE}),
+        # the reply narrows its own word to a look-alike, or leaves the kind open
+        ("狼疮，但是医生说不是系统性的，是盘状的", {D.UNSURE}),
+        ("系统性红斑狼疮，脸上有盘状皮损", {D.SLE}),
+        ("ANCA阴性的血管炎", {D.UNSURE}),
     ],
 )
 def test_diagnosis(text: str, named: set[Enum]) -> None:

@@ -93,6 +93,10 @@ def test_parse_age(text: str, age: tuple[int, bool] | None) -> None:
         ("1985年", between(date(1985, 1, 1), date(1985, 12, 31))),
         ("1985", between(date(1985, 1, 1), date(1985, 12, 31))),
         ("80后", between(date(1980, 1, 1), date(1989, 12, 31))),
+        ("1976年生人", between(date(1976, 1, 1), date(1976, 12, 31))),
+        ("15/03/1985", on(1985, 3, 15)),  # year last: day first, as in English
+        ("05/05/1990", on(1990, 5, 5)),
+        ("5.5.1990", on(1990, 5, 5)),  # "." between digits is no clause break
         # an age is the span of birth dates it allows, as in English
         ("45岁", between(date(1980, 11, 26), date(1981, 11, 25))),
         ("四十五周岁", between(date(1980, 11, 26), date(1981, 11, 25))),
@@ -142,6 +146,7 @@ def test_a_lunar_birth_date_is_asked_in_the_gregorian_calendar(text: str) -> Non
         ("150岁", "too_old"),
         ("好几年", "unreadable"),
         ("85年做过手术", "unreadable"),
+        ("05/03/1985", "unreadable"),  # 5 March or 3 May: never guessed
         ("我妈妈1960年生的", "unreadable"),
     ],
 )
@@ -177,6 +182,8 @@ def test_impossible_births_are_refused(text: str, reason: str) -> None:
         ("2025年10月", between(date(2025, 10, 1), date(2025, 10, 31))),
         ("20年3月", between(date(2020, 3, 1), date(2020, 3, 31))),
         ("2026年11月1日", on(2026, 11, 1)),
+        ("2025年3月确诊", between(date(2025, 3, 1), date(2025, 3, 31))),
+        ("今年8月结束", between(date(2026, 8, 1), date(2026, 8, 31))),
     ],
 )
 def test_parse_past_date(text: str, span: DateSpan) -> None:

@@ -118,6 +118,21 @@ def test_every_question_has_a_chinese_subject() -> None:
         ("hepatitis_or_cmv", "打过乙肝疫苗", {NO}),
         ("cancer_treated", "做了根治术，切干净了", {YES}),
         ("cancer_treated", "后来转移了", {NO}),
+        # "normal", "not good": what a patient says of an organ or the illness
+        ("hiv_or_syphilis", "查过都正常", {NO}),
+        ("ssc_lung", "肺是好的", {NO}),
+        ("ssc_lung", "肺功能不太好", {YES}),
+        ("serious_illness", "心脏不太好", {YES}),
+        ("serious_illness", "没有其他病", {NO}),
+        ("disease_active", "病情一直不好", {YES}),
+        ("disease_active", "最近又复发了", {YES}),
+        ("car_t", "木有", {NO}),
+        ("car_t", "没有呢", {NO}),
+        ("can_become_pregnant", "我已经60了", {NO}),
+        ("live_vaccine", "两周前打了流感疫苗", {NO}),  # not a live vaccine
+        ("live_vaccine", "两周前打了鼻喷流感疫苗", {YES}),  # the nasal one is
+        ("live_vaccine", "最近没打过疫苗", {NO}),
+        ("live_vaccine", "上个月打了带状疱疹疫苗", set()),  # live or not: which one?
     ],
 )
 def test_reads_what_the_words_say(slot: str, text: str, readings: set[Reply]) -> None:
