@@ -49,7 +49,7 @@ SUBJECTS: dict[str, YesNoQuestion] = {
         ever=True,
     ),
     "ssc_lung": YesNoQuestion(
-        r"ild|肺间质|间质性肺|肺纤维化|间质性|肺部|肺",
+        r"ild|肺间质|间质性肺|肺纤维化|纤维化|间质性|肺部|肺",
         ever=True,
         statements=((rf"^(我的)?肺(部)?{_WELL}$", NO), _UNWELL),
     ),
@@ -57,7 +57,9 @@ SUBJECTS: dict[str, YesNoQuestion] = {
         r"hiv|艾滋|爱滋|梅毒|性病|aids", ever=True, statements=(_FEELING_FINE,)
     ),
     "can_become_pregnant": YesNoQuestion(
+        r"怀孕|怀上|生育|生孩子|要孩子",
         statements=(
+            (r"月经(还)?(有|正常|规律|来)|还有月经|还来月经", YES),
             (_MAN, NO),
             (_NO_PREGNANCY, NO),
             (r"^(我)?(已经|今年)?(5[5-9]|[6-9]\d)(多)?(岁)?(了)?$", NO),  # past the menopause
@@ -88,6 +90,7 @@ SUBJECTS: dict[str, YesNoQuestion] = {
     "cancer_treated": YesNoQuestion(
         r"切除|手术|开刀|切掉|切了|拿掉|治好|治愈|根治|治疗(过|了|完)|好了|痊愈|复查(都)?正常",
         statements=(
+            (r"已经好了|治好了|痊愈|治愈", YES),
             (
                 r"复发|转移|扩散|还在(化疗|放疗|治疗)|没(有)?治疗|还没(有)?治|观察|没(有)?做手术|没(有)?切",
                 NO,
@@ -119,6 +122,7 @@ SUBJECTS: dict[str, YesNoQuestion] = {
         r"活动|活跃|发作|复发|加重|严重|反复|控制不住|不稳定|症状|疼|痛|皮疹|红斑|乏力|累|病情|"
         r"还在吃激素|" + _DISEASES,
         statements=(
+            (r"好多了|好转|好些了|好一些|好一点|改善|还行|还可以|一般", Reply.UNSURE),
             (
                 r"(病情|身体|情况)(一直|还是|很|挺)?(不好|不太好|很差|差)|"
                 r"控制(得)?不(太)?(好|住)|没(有)?控制住|还在活动|活动期|一直(在)?(发作|加重|反复)|越来越(重|严重)",

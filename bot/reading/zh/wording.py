@@ -32,8 +32,10 @@ _TRADITIONAL = str.maketrans(dict(zip(_PAIRS[::2], _PAIRS[1::2], strict=True)))
 # "艾滋、梅毒都没有" is one fact.
 _CLAUSE_BREAK = re.compile(
     r"[;!?\n。…~]+|(?<!\d)\.+|\.+(?!\d)|,|\s+-+\s+|但是|但|不过|可是|然而|只是|而是|除了|以外|另外|"
-    r"还有|而且|并且"
+    r"而且|并且"
 )
+# A short clause ending in "?": something asked back, not stated.
+_ASKED_BACK = re.compile(r"(^|[.,;!。]\s*)[^.,;!?。]{1,40}\?+")
 _RELATIVES = (
     r"妈妈|妈|母亲|老妈|爸爸|爸|父亲|老爸|姐姐|姐|妹妹|妹|哥哥|哥|弟弟|弟|儿子|女儿|孩子|小孩|"
     r"老公|丈夫|先生|老婆|妻子|媳妇|爱人|对象|男朋友|女朋友|朋友|同事|同学|邻居|亲戚|家人|家里人|"
@@ -57,8 +59,10 @@ def normalised(text: str) -> str:
 
 
 def clauses(text: str) -> list[str]:
-    """The reply's clauses, in order, without empty ones."""
-    parts = (part.strip(" ,'\"") for part in _CLAUSE_BREAK.split(normalised(text)))
+    """The reply's clauses, in order, without empty ones and without what it
+    asks back ("CAR-T? 没有" is a no)."""
+    asked_back = _ASKED_BACK.sub(" . ", normalised(text))
+    parts = (part.strip(" ,'\"") for part in _CLAUSE_BREAK.split(asked_back))
     return [part for part in parts if part]
 
 

@@ -24,8 +24,8 @@ from bot.reading.zh.numerals import arabic
 from bot.reading.zh.wording import is_question, normalised, own_clauses
 
 HEDGE = re.compile(
-    r"好像|可能|应该|大概|大约|说不准|说不好|不好说|说不清|不确定|不太确定|不敢确定|不清楚|不太清楚|"
-    r"不知道|不晓得|不记得|记不清|记不得|记不太清|想不起|忘了|忘记|也许|或许|估计|似乎|貌似|差不多|"
+    r"好像|(?<!不)可能|应该|大概|大约|说不准|说不好|不好说|说不清|不确定|不太确定|不敢确定|不清楚|不太清楚|"
+    r"不知道|不晓得|不记得|不太记得|不大记得|记得不太清|记不清|记不得|记不太清|想不起|忘了|忘记|也许|或许|估计|似乎|貌似|差不多|"
     r"不一定|我觉得|我感觉|感觉|我想|我猜|没查过|没有查过|没检查过|没有检查过|没测过|没有测过|"
     r"没化验过|没有化验过|没做过检查|没有做过检查|没查|没去查|不太懂|搞不清|弄不清|不懂|不明白|"
     r"看情况|再说|考虑|还没决定|没决定|没想好|尽量|试试|试一下|争取|看看吧|问一下医生|问问医生|"
@@ -47,7 +47,8 @@ _FILLER = re.compile(
             查 化验 结果 报告 阴性 阳性 做 得 打 用 吃 接受 参加 治疗 真的 真 的确 其实 目前 现在
             暂时 最近 近期 已经 一 个 种 项 该 题 ok okay yes no 没错 要 会 能 愿意 同意 嗯嗯
             身体 一切 正常 以前 之前 过去 前 后 年 月 日 号 天 周 星期 礼拜 上 去年 今年 前年 昨天
-            前天 今天 半 多 左右 时候 那年 期间 这里 之类 这类 类似 相关 哎 唉 诶 亲 老师 非常 又
+            前天 今天 半 多 左右 时候 那年 期间 这里 之类 这类 类似 相关 哎 唉 诶 亲 老师 非常
+            又 在 正在 中 着 点 一点点
             很 挺 比较 特别
             刚 刚刚 完
             """.split(),
@@ -70,16 +71,23 @@ _IDIOMS = (
         "没有",
     ),
     (re.compile(r"当然不|肯定不|绝对不|根本不|完全不"), "不"),
-    (re.compile(r"阴性|(?<![不没])正常"), "无"),  # "查过都正常": nothing found
+    (re.compile(r"阴性|(?<![不没])正常"), "无"),
+    (re.compile(r"不可能"), "不会"),  # "查过都正常": nothing found
     (re.compile(r"木有"), "没有"),
 )
 _STATES = re.compile(
     r"有|做|得|打|用|吃|接受|参加|确诊|诊断|查出|检查出|发现|阳性|阴性|没|不|无|未|在|接种|注射|"
-    r"输|回输|感染|怀|患|治疗|过"
+    r"输|回输|感染|怀|患|治|过"
 )
-_PAST = re.compile(
-    r"以前|之前|过去|曾经|早就|早年|小时候|年轻时|现在没|已经没|不再|已经好了|治好了|痊愈"
+_NOT_NOW = r"现在没|已经没|现在无|已经无|不再"
+_PAST = re.compile(rf"以前|之前|过去|曾经|早就|早年|小时候|年轻时|{_NOT_NOW}|已经好了|治好了|痊愈")
+_LONG_AGO = re.compile(
+    r"小时候|童年|年轻(的)?时(候)?|上学(的)?时(候)?|多年前|好多年|很多年|很久以前|几年前"
 )
+"""A time long before any of the windows (4 weeks at most 3 months)."""
+_DOUBLE_NEGATION = re.compile(r"(不|没)(是|有|会|能)?(不|没|无)")
+_NO_FACT = re.compile(r"(查|检查|化验|测|验|抽血|问|听说)过")
+"""Having been tested or asked says nothing of the result."""
 _TIME = re.compile(
     r"\d{2,4}年(\d{1,2}月(\d{1,2}[日号])?)?|(去年|今年|前年)(\d{1,2}月(\d{1,2}[日号])?)?|"
     r"\d+个?半?多?个?(天|日|周|星期|礼拜|月|年)半?多?(以前|之前|前)|半个?(月|年)(以前|之前|前)|"
@@ -121,6 +129,8 @@ def _judged_in_window(
     """A yes that says when: yes inside the window, no before it, not sure
     when the time cannot be read or straddles its start."""
     times = [match.group(0) for match in _TIME.finditer(arabic(plain).replace(" ", ""))]
+    if not times and _LONG_AGO.search(plain):
+        return (readings - {Reply.YES}) | {Reply.NO}  # "打过卡介苗, 小时候"
     if not times:
         return readings
     return (readings - {Reply.YES}) | {_in_window(times, window, today)}
@@ -149,13 +159,14 @@ def _read_clause(clause: str, topic: re.Pattern[str], question: YesNoQuestion) -
     if not (stated or _only_known_words(topic.sub(" ", clause))):
         return None
     negations = len(_NEGATION.findall(topic.sub(" ", clause)))
-    if _PAST.search(clause) and not (negations and not re.search(r"现在没|已经没|不再", clause)):
+    if _PAST.search(clause) and not (negations and not re.search(_NOT_NOW, clause)):
         return _in_the_past(question)
-    if negations >= 2 and not re.fullmatch(r"(没有|没|不是|不|无)(\W*\1)+\W*", clause):
+    repeated = re.fullmatch(r"(没有|没|不是|不|无)(\W*\1)+\W*", clause)
+    if _DOUBLE_NEGATION.search(clause) and not repeated:
         return None  # "不是没有": never guessed
     if negations:
-        return Reply.NO
-    if _YES_WORD.search(clause) or about_topic:
+        return Reply.NO  # "没有梅毒也没有艾滋": each denied
+    if _YES_WORD.search(_NO_FACT.sub(" ", clause)) or about_topic:
         return Reply.YES
     return None
 

@@ -75,6 +75,7 @@ def test_another_language_is_never_read_as_chinese(slot: str, reply: str, hint: 
         ("hiv_or_syphilis", "没有艾滋病，但是2015年得过梅毒", ("no", "yes")),
         ("pregnant", "我是男的", ("no",)),
         ("diagnosis", "SLE", ("sle",)),
+        ("dm_antibody", "MDA5", ("yes",)),  # an antibody's name alone, in Latin letters
         ("diagnosis", "干燥综合征", ("sjogren",)),
         ("transplant", "脐带血移植", ("stem_cell",)),
         ("cancer", "皮肤基底细胞癌，还有乳腺癌", ("excepted", "other")),

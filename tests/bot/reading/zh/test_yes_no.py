@@ -133,6 +133,23 @@ def test_every_question_has_a_chinese_subject() -> None:
         ("live_vaccine", "两周前打了鼻喷流感疫苗", {YES}),  # the nasal one is
         ("live_vaccine", "最近没打过疫苗", {NO}),
         ("live_vaccine", "上个月打了带状疱疹疫苗", set()),  # live or not: which one?
+        # a second probe of patient answers
+        ("car_t", "不太记得了", {UNSURE}),
+        ("car_t", "CAR-T？没有", {NO}),  # asked back, then answered
+        ("car_t", "不是我，是我哥哥", {NO}),
+        ("hiv_or_syphilis", "梅毒治好了", {YES}),  # ever
+        ("hiv_or_syphilis", "以前梅毒阳性，现在阴性了", {YES}),
+        ("hiv_or_syphilis", "没有梅毒也没有艾滋", {NO}),  # each denied: no double negation
+        ("hepatitis_or_cmv", "查过，都没有", {NO}),  # tested says nothing of the result
+        ("hepatitis_or_cmv", "查过", set()),
+        ("pregnant", "不可能", {NO}),
+        ("can_become_pregnant", "不能怀孕", {NO}),
+        ("can_become_pregnant", "我45岁，月经还有", {YES}),
+        ("disease_active", "现在好多了", {UNSURE}),  # better is not inactive
+        ("disease_active", "还行", {UNSURE}),
+        ("other_trial", "现在在参加", {YES}),
+        ("cancer_treated", "已经好了", {YES}),
+        ("ssc_lung", "有一点点纤维化", {YES}),
     ],
 )
 def test_reads_what_the_words_say(slot: str, text: str, readings: set[Reply]) -> None:
@@ -152,6 +169,7 @@ def test_reads_what_the_words_say(slot: str, text: str, readings: set[Reply]) ->
         ("infection", "昨天还在输液", {YES}),
         ("infection", "半年前得过肺炎", {NO}),
         ("pregnant", "2020年怀过孕", {NO}),
+        ("live_vaccine", "打过卡介苗，小时候", {NO}),  # long before the 4 weeks
     ],
 )
 def test_a_yes_that_says_when_is_judged_against_the_window(
