@@ -110,7 +110,7 @@ def read_yes_no(text: str, question: YesNoQuestion, today: date | None = None) -
     topic = re.compile(question.topic)
     stated: set[Reply] = set()
     readings: set[Reply] = set()
-    for clause in own_clauses(plain):
+    for clause in (part for whole in own_clauses(plain) for part in _per_subject(whole, topic)):
         if is_question(clause):
             continue  # "有没有", "什么是CAR-T": asked back, not stated
         said = {reply for pattern, reply in question.statements if re.search(pattern, clause)}
@@ -121,6 +121,17 @@ def read_yes_no(text: str, question: YesNoQuestion, today: date | None = None) -
     if question.window and Reply.YES in readings:
         readings = _judged_in_window(readings, plain, question.window, today)
     return readings | stated
+
+
+_PREDICATE = r"(没有|没|无|不是|是|有|阴性|阳性|没得过|得过|没做过|做过)(的|过|了)?"
+
+
+def _per_subject(clause: str, topic: re.Pattern[str]) -> list[str]:
+    """ "艾滋没有梅毒有" without a comma is two facts, each subject followed by
+    its own answer; "没有艾滋也没有梅毒" is one (the answer comes first)."""
+    one = rf"(?:{topic.pattern})\W*(?:也|都|倒是|却|就|还)?{_PREDICATE}"
+    match = re.fullmatch(rf"(?P<first>{one})\W*(?P<second>{one})", clause)
+    return [match.group("first"), match.group("second")] if match else [clause]
 
 
 def _judged_in_window(

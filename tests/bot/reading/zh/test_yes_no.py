@@ -84,6 +84,10 @@ def test_every_question_has_a_chinese_subject() -> None:
         # two facts in one answer: both come back, the caller settles them
         ("hiv_or_syphilis", "没有艾滋病，但是2015年得过梅毒", {NO, YES}),
         ("hiv_or_syphilis", "HIV阴性，梅毒阳性", {NO, YES}),
+        ("hiv_or_syphilis", "艾滋没有梅毒有", {NO, YES}),  # no comma: each subject, its answer
+        ("hiv_or_syphilis", "hiv没有梅毒也有", {NO, YES}),
+        ("hiv_or_syphilis", "HIV阴性梅毒阳性", {NO, YES}),
+        ("hiv_or_syphilis", "没有艾滋病也没有梅毒", {NO}),  # the answer first: one fact
         # in the past: "ever" is yes
         ("hepatitis_or_cmv", "以前有过，现在没有了", {YES}),
         ("car_t", "以前没有做过", {NO}),
