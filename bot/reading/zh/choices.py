@@ -21,7 +21,8 @@ from bot.protocol.answers import Cancer, Diagnosis, Ecog, Transplant
 from bot.reading.zh.wording import normalised, own_clauses
 from bot.reading.zh.yes_no import HEDGE
 
-_NEGATED = re.compile(r"没有|没|不是|不|无|未|从未|排除|否认")
+_NEGATED = re.compile(r"没有|没|不是|不|无(?!肌病)|(?<!尚)未(?!分化)|从未|排除|否认")
+"""Not the "无" of 无肌病性皮肌炎 nor the "未" of 未分化结缔组织病: names, not negations."""
 _SAYS_NONE = re.compile(
     r"^(都)?(没有|没|无|不是|否|从来没有|从来没|从没有|从没|从未|一个都没有|都没有|都没|什么都没有|"
     r"什么也没有|没有过|没做过|都没做过|没得过|没有得过|都不是|不是的)(过)?(的)?(呢|啊|呀)?$"
@@ -54,12 +55,14 @@ _STEM_CELL = (
     r"干细胞|骨髓移植|移植骨髓|骨髓|造血|外周血|脐带血|脐血|自体移植|异体移植|自体|异体|"
     r"hsct|asct|pbsc|bmt|allo|auto|供者细胞"
 )
+_STEM_CELL_SOURCE = r"干细胞|骨髓|造血|外周血|脐带血|脐血|hsct|asct|pbsc|bmt"
+"""A stem-cell source by name: "自体" alone is also the 自体脂肪 of a fat graft."""
 _ORGAN = r"肾|肝|心脏|换心|肺|胰腺|胰岛|小肠|肠|子宫|面部|脸|手臂|手|肢体|胸腺|气管|喉|阴茎|器官"
-_CORNEA_OR_HAIR = r"角膜|头发|毛发|植发|种发|发际线"
+_CORNEA_OR_HAIR = r"角膜|头发|毛发|植发|植过发|种发|种过发|发际线"
 _NO_TRANSPLANT_PROCEDURE = r"骨穿|穿刺|活检|抽骨髓|骨髓检查|检查|化验|捐(献|赠|了|过)|供者|捐给"
 """A procedure on the marrow or an organ that is no transplant."""
 _NOT_A_TRANSPLANT = (
-    r"植皮|皮肤移植|植骨|骨移植|输(过|了)?血|种植牙|种牙|植牙|牙|假体|置换|起搏器|支架|晶体|白内障|"
+    r"植皮|皮肤移植|皮瓣|脂肪|植骨|骨移植|输(过|了)?血|种植牙|种牙|植牙|牙|假体|置换|起搏器|支架|晶体|白内障|"
     r"等(待|着)|排队|透析"
 )
 
@@ -68,7 +71,7 @@ def _transplant(plain: str) -> set[Enum]:
     found: set[Enum] = set()
     for clause in own_clauses(plain):
         if re.search(_NO_TRANSPLANT_PROCEDURE, clause) or (
-            re.search(_NOT_A_TRANSPLANT, clause) and not re.search(_STEM_CELL, clause)
+            re.search(_NOT_A_TRANSPLANT, clause) and not re.search(_STEM_CELL_SOURCE, clause)
         ):
             found.add(Transplant.NONE)
             continue
@@ -219,9 +222,10 @@ def _cancer_clause(clause: str, not_removed: bool) -> set[Enum]:
         found.add(Cancer.OTHER if not_removed else Cancer.EXCEPTED)
     elif re.search(_EXCEPTED, clause):
         found.add(Cancer.EXCEPTED)
-    other_site = re.sub(
-        f"{_EXCEPTED}|{_DCIS}|前列腺|皮肤", " ", clause
-    )  # "乳腺" in "乳腺导管原位癌"
+    if not found and re.search(r"(乳腺|乳房)(的)?原位癌", clause):
+        return {Cancer.UNSURE}  # ductal (excepted after surgery) or lobular: not said
+    # "乳腺" in "乳腺导管原位癌" is the excepted kind's own site.
+    other_site = re.sub(f"{_EXCEPTED}|{_DCIS}|前列腺|皮肤", " ", clause)
     if re.search(_OTHER_CANCERS, other_site) and not re.search(r"^\W*(乳腺|乳房)\W*$", other_site):
         found.add(Cancer.OTHER)  # any other site, whatever the cell type
     if found:

@@ -22,6 +22,7 @@ from bot.reading.language import NOT_READ, Script, script_of
 from bot.reading.reader import Unreadable
 from bot.reading.zh.choices import read_choices
 from bot.reading.zh.dates import parse_birth, parse_past_date
+from bot.reading.zh.numerals import arabic
 from bot.reading.zh.replies import is_ongoing, says_unsure
 from bot.reading.zh.side_requests import carries_side_request
 from bot.reading.zh.subjects import SUBJECTS
@@ -159,6 +160,7 @@ def _parse_date(text: str, today: date, birth: bool) -> DateSpan:
                 readings.append(parse(clause, today))
             except InvalidDate:
                 continue
-        if len(readings) == 1 and len(clauses(text)) > 1:
+        dated = [c for c in own_clauses(text) if re.search(r"\d", arabic(c))]
+        if len(readings) == 1 and len(clauses(text)) > 1 and len(dated) == 1:
             return readings[0]
-        raise whole
+        raise whole  # none, or another date beside it ("身份证上是1985年, 实际是1984年")

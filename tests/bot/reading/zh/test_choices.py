@@ -79,6 +79,10 @@ D, T, C, E = Diagnosis, Transplant, Cancer, Ecog
         ("狼疮，但是医生说不是系统性的，是盘状的", {D.UNSURE}),
         ("系统性红斑狼疮，脸上有盘状皮损", {D.SLE}),
         ("ANCA阴性的血管炎", {D.UNSURE}),
+        ("无肌病性皮肌炎", {D.DERMATOMYOSITIS}),  # "无" here is part of the name
+        ("医生说是未分化结缔组织病", {D.OTHER}),  # so is "未"
+        ("以前说是类风湿，后来确诊是狼疮", {D.SLE}),
+        ("我老婆是狼疮，我是干燥综合征", {D.SJOGREN}),
     ],
 )
 def test_diagnosis(text: str, named: set[Enum]) -> None:
@@ -108,6 +112,11 @@ def test_diagnosis(text: str, named: set[Enum]) -> None:
         ("做过骨穿", {T.NONE}),  # a marrow test, no transplant
         ("输过血", {T.NONE}),
         ("植皮", {T.NONE}),
+        ("自体脂肪移植", {T.NONE}),  # "自体" alone is no stem-cell source
+        ("干细胞移植，自体的", {T.STEM_CELL}),
+        ("植过发", {T.CORNEA_OR_HAIR}),
+        ("我给我弟弟捐了骨髓", {T.NONE}),  # a donor
+        ("没有做过器官移植，也没有做过骨髓移植", {T.NONE}),
         ("做过移植", set()),  # which kind not said: asked again
         ("我爸爸做过肾移植", set()),
         ("角膜移植，还有肾移植", {T.CORNEA_OR_HAIR, T.ORGAN}),
@@ -147,6 +156,9 @@ def test_transplant(text: str, named: set[Enum]) -> None:
         ("宫颈癌", {C.UNSURE}),
         ("长过肿瘤", {C.UNSURE}),
         ("不确定", {C.UNSURE}),
+        ("乳腺原位癌", {C.UNSURE}),  # ductal (excepted after surgery) or lobular?
+        ("子宫内膜癌一期", {C.OTHER}),
+        ("鼻咽癌放疗后", {C.OTHER}),
         ("我妈妈得过乳腺癌", set()),
     ],
 )

@@ -131,6 +131,7 @@ def test_the_same_canonical_values_as_english(slot: str, chinese: str, english: 
         ("birth", "上周", "utter_invalid_date_unreadable"),
         ("dm_diagnosed", "3月", "utter_invalid_date_no_year"),
         ("live_vaccine_date", "明年", "utter_invalid_date_unreadable"),
+        ("birth", "身份证上是1985年，实际是1984年", "utter_invalid_date_unreadable"),
     ],
 )
 def test_asks_again_with_a_hint(slot: str, reply: str, hint: str) -> None:
