@@ -37,7 +37,7 @@ _LATIN_ANSWERS = re.compile(
 )
 CONSENT = YesNoQuestion(
     r"问|开始|继续|可以|好|行|同意|愿意|联系|打电话|来吧|接着|没问题",
-    statements=((r"以后|改天|下次|不方便|不用了|算了|不要|拒绝", Reply.NO),),
+    statements=((r"以后|改天|下次|不方便|不用了|算了|不要|拒绝|^不想", Reply.NO),),
 )
 _NO_WORDS_HINT = {
     QuestionKind.REPLY: "utter_invalid_yes_no",
