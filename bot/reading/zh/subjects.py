@@ -43,13 +43,16 @@ _DISEASES = (
 )
 
 SUBJECTS: dict[str, YesNoQuestion] = {
-    "car_t": YesNoQuestion(r"car.?t|cart|嵌合抗原受体|细胞治疗|细胞疗法|免疫细胞|t细胞", ever=True),
+    "car_t": YesNoQuestion(
+        r"car.?t|cart|嵌合抗原受体|细胞治疗|细胞疗法|免疫细胞|t细胞|回输", ever=True
+    ),
     "dm_antibody": YesNoQuestion(
-        r"jo.?1|mi.?2|mda.?5|tif.?1\w*|nxp.?2|srp|hmgcr|ej|pl.?7|pl.?12|oj|ks|sae|抗体|肌炎谱|肌炎抗体",
+        r"jo.?1|mi.?2|mda.?5|tif.?1\w*|nxp.?2|hmgcr|pl.?7|pl.?12|(?<![a-z])(srp|ej|oj|ks|sae)(?![a-z])|"
+        r"抗体|肌炎谱|肌炎抗体",
         ever=True,
     ),
     "ssc_lung": YesNoQuestion(
-        r"ild|肺间质|间质性肺|肺纤维化|纤维化|间质性|肺部|肺",
+        r"ild|间质性肺炎|间质性肺病|肺间质|间质性肺|肺纤维化|纤维化|间质性|肺部|肺",
         ever=True,
         statements=((rf"^(我的)?肺(部)?{_WELL}$", NO), _UNWELL),
     ),
@@ -74,6 +77,7 @@ SUBJECTS: dict[str, YesNoQuestion] = {
             (_MAN, NO),
             (_NO_PREGNANCY, NO),
             (r"刚生(完|了)|刚生过|生完孩子|坐月子|哺乳期|在喂奶|母乳喂养|产后", NO),
+            (r"^(我)?(还)?没怀(上|孕)?$", NO),
             (
                 r"怀孕\d+(个)?(周|月)|怀孕(已经)?(有)?[一二三四五六七八九十两\d]+(个)?(周|月)|预产期|怀了双胞胎",
                 YES,

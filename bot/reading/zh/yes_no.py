@@ -30,7 +30,7 @@ HEDGE = re.compile(
     r"没化验过|没有化验过|没做过检查|没有做过检查|没查|没去查|不太懂|搞不清|弄不清|不懂|不明白|"
     r"看情况|再说|考虑|还没决定|没决定|没想好|尽量|试试|试一下|争取|看看吧|问一下医生|问问医生|"
     r"得问|要问|需要问|需要查|要查一下|等结果|等报告|在等|还没出结果|结果还没出|时好时坏|时有时无|"
-    r"有时候|有时|偶尔|不好意思说|不想说|不方便说|(有|是|没有|没|不是|对|过|会|愿意)吧\W*$|"
+    r"有时候|有时|偶尔|假阳性|没说|没告诉|没提|没讲|不好意思说|不想说|不方便说|(有|是|没有|没|不是|对|过|会|愿意)吧\W*$|"
     r"\bmaybe\b|\bidk\b"
 )
 # Words that carry no fact of their own; whatever else a clause says must be
@@ -48,7 +48,7 @@ _FILLER = re.compile(
             暂时 最近 近期 已经 一 个 种 项 该 题 ok okay yes no 没错 要 会 能 愿意 同意 嗯嗯
             身体 一切 正常 以前 之前 过去 前 后 年 月 日 号 天 周 星期 礼拜 上 去年 今年 前年 昨天
             前天 今天 半 多 左右 时候 那年 期间 这里 之类 这类 类似 相关 哎 唉 诶 亲 老师 非常
-            又 在 正在 中 着 点 一点点 请 给 被 我们 别
+            又 在 正在 中 着 点 一点点 请 给 被 我们 别 停 停了
             很 挺 比较 特别
             刚 刚刚 完
             """.split(),
@@ -86,6 +86,12 @@ _LONG_AGO = re.compile(
 )
 """A time long before any of the windows (4 weeks at most 3 months)."""
 _DOUBLE_NEGATION = re.compile(r"(不|没)(是|有|会|能)?(不|没|无)")
+_NOT_RECEIVED = re.compile(
+    r"(?<!查出)(?<!检)(检查|评估|咨询|报名|推荐|了解|考虑|听说|介绍|打听|排队|等待|预约)(?!出)"
+)
+"""Tested for, told of or waiting for the subject is not having had it."""
+_COPULA = re.compile(r"(这|那)(个|种|些|次)?(就|也)?是")
+"""The "是" of "这个就是" (it is this one) is no yes."""
 _NO_FACT = re.compile(r"(查|检查|化验|测|验|抽血|问|听说)过")
 """Having been tested or asked says nothing of the result."""
 _TIME = re.compile(
@@ -177,6 +183,8 @@ def _read_clause(clause: str, topic: re.Pattern[str], question: YesNoQuestion) -
         return None  # "不是没有": never guessed
     if negations:
         return Reply.NO  # "没有梅毒也没有艾滋": each denied
+    if _NOT_RECEIVED.search(clause) or _COPULA.search(clause):
+        return None  # "做过CAR-T的检查", "这个就是"
     if _YES_WORD.search(_NO_FACT.sub(" ", clause)) or about_topic:
         return Reply.YES
     return None

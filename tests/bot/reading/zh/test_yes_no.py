@@ -73,6 +73,7 @@ def test_every_question_has_a_chinese_subject() -> None:
         ("car_t", "我有狼疮", set()),
         ("car_t", "我没有狼疮", set()),
         ("car_t", "你好", set()),
+        ("car_t", "你好，没有", {NO}),  # a greeting first is no yes
         ("car_t", "有没有", set()),  # asked back
         ("car_t", "什么是CAR-T？", set()),
         ("car_t", "不是没有", set()),  # a double negation is never guessed
@@ -154,6 +155,14 @@ def test_every_question_has_a_chinese_subject() -> None:
         ("other_trial", "现在在参加", {YES}),
         ("cancer_treated", "已经好了", {YES}),
         ("ssc_lung", "有一点点纤维化", {YES}),
+        # a third probe: tested, told of, waiting for is not having had it
+        ("car_t", "做过CAR-T的检查，但是没有回输", {NO}),
+        ("car_t", "医生推荐过CAR-T，但是没做", {NO}),
+        ("other_trial", "这个就是", set()),  # the "是" of "it is this one"
+        ("ssc_lung", "医生没说", {UNSURE}),
+        ("ssc_lung", "间质性肺炎", {YES}),
+        ("hiv_or_syphilis", "梅毒抗体阳性，但是医生说是假阳性", {UNSURE}),
+        ("pregnant", "没怀", {NO}),
     ],
 )
 def test_reads_what_the_words_say(slot: str, text: str, readings: set[Reply]) -> None:
@@ -174,6 +183,11 @@ def test_reads_what_the_words_say(slot: str, text: str, readings: set[Reply]) ->
         ("infection", "半年前得过肺炎", {NO}),
         ("pregnant", "2020年怀过孕", {NO}),
         ("live_vaccine", "打过卡介苗，小时候", {NO}),  # long before the 4 weeks
+        ("live_vaccine", "三周前打了水痘疫苗", {YES}),
+        ("live_vaccine", "五周前打了水痘疫苗", {NO}),
+        ("live_vaccine", "上个月打了麻腮风", {UNSURE}),  # straddles the start of the 4 weeks
+        ("infection", "三天前停了抗生素", {YES}),
+        ("infection", "上个月用过抗生素", {NO}),
     ],
 )
 def test_a_yes_that_says_when_is_judged_against_the_window(
