@@ -3,7 +3,8 @@
 Every parser returns a `DateSpan` or raises `InvalidDate` (the English reader's
 reasons and plausibility checks, so both languages refuse the same dates), or
 `Unreadable` where Chinese needs its own question: an age near 18 (虚岁 counting
-adds one or two years) and a birth date in the lunar calendar.
+adds one or two years), and a birth date in the lunar calendar that is not read
+(one that is, is converted: bot/reading/zh/lunar.py).
 """
 
 from __future__ import annotations
@@ -16,17 +17,15 @@ from dateutil.relativedelta import relativedelta
 from bot.protocol.answers import DateSpan
 from bot.reading.en.dates import MAX_AGE, MAX_TEXT, MIN_AGE, InvalidDate, check_span
 from bot.reading.reader import Unreadable
+from bot.reading.zh.lunar import MARKERS as LUNAR_MARKERS
+from bot.reading.zh.lunar import parse_lunar_birth
 from bot.reading.zh.numerals import arabic
 from bot.reading.zh.wording import normalised
 
 ASK_EXACT_BIRTH = "utter_ask_birth_date_exact"
 """An age of 18 or 19 may be a 虚岁 one or two years above the real age: the
 birth date decides."""
-ASK_GREGORIAN = "utter_ask_birth_gregorian"
-"""A lunar (农历) birth date is asked again in the Gregorian calendar."""
 _NEAR_ADULT = (18, 19)
-
-_LUNAR = re.compile(r"农历|阴历|旧历|老历|闰[0-9]+月|正月|腊月|冬月")
 _UNITS = {
     "天": relativedelta(days=1),
     "日": relativedelta(days=1),
@@ -77,10 +76,11 @@ def parse_age(text: str) -> tuple[int, bool] | None:
 
 def parse_birth(text: str, today: date) -> DateSpan:
     """Date of birth, or the span of birth dates an age implies. Raises
-    InvalidDate, or Unreadable for an age near 18 or a lunar date."""
+    InvalidDate, or Unreadable for an age near 18 or a lunar date it cannot
+    convert."""
     plain = _plain(text)
-    if _LUNAR.search(plain):
-        raise Unreadable(ASK_GREGORIAN)
+    if LUNAR_MARKERS.search(plain):
+        return check_span(parse_lunar_birth(plain, today), today, birth=True)
     if (age := parse_age(text)) is not None:
         return _age_span(*age, today)
     if _relative(plain, today) is not None:

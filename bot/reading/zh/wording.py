@@ -14,6 +14,7 @@ import unicodedata
 # keyboard type, folded to the simplified ones the readers know. Only the
 # characters the readers' vocabulary uses: cheap, and enough for their words.
 _PAIRS = (
+    "農农曆历"
     "沒没個个過过對对為为嗎吗歲岁確确診诊醫医會会學学懷怀種种們们說说這这還还與与檢检驗验療疗"
     "藥药實实經经腎肾臟脏腫肿發发現现時时間间週周後后陰阴陽阳愛爱瘡疮乾干綜综徵征膚肤關关節节"
     "類类風风濕湿紅红統统係系幹干細细臍脐帶带腦脑頭头髮发輸输術术記记應应該该許许請请問问麼么"

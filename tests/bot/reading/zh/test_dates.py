@@ -19,11 +19,11 @@ from bot.reading.en.dates import parse_past_date as english_past_date
 from bot.reading.reader import Unreadable
 from bot.reading.zh.dates import (
     ASK_EXACT_BIRTH,
-    ASK_GREGORIAN,
     parse_age,
     parse_birth,
     parse_past_date,
 )
+from bot.reading.zh.lunar import ASK_GREGORIAN
 from bot.reading.zh.numerals import arabic
 
 TODAY = date(2026, 11, 25)  # a Wednesday
@@ -125,11 +125,40 @@ def test_an_age_near_18_asks_for_the_birth_date(text: str) -> None:
     assert raised.value.hint == ASK_EXACT_BIRTH == "utter_ask_birth_date_exact"
 
 
-@pytest.mark.parametrize("text", ["农历1985年三月十五", "阴历85年正月初八", "1985年闰四月"])
-def test_a_lunar_birth_date_is_asked_in_the_gregorian_calendar(text: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # lunar dates converted by lunar-python; checked against the calendar's
+        # new years (1985: 20 February, 1986: 9 February) and the leap fourth
+        # month of 2020 (from 23 May)
+        ("农历1985年三月十五", on(1985, 5, 4)),
+        ("农历八五年正月初一", on(1985, 2, 20)),
+        ("阴历八五年腊月初八", on(1986, 1, 17)),  # the 12th month of 1985 is in 1986
+        ("2020年闰四月初一", on(2020, 5, 23)),
+        ("農曆1985年三月十五日出生", on(1985, 5, 4)),  # traditional characters
+        ("农历1985年三月", between(date(1985, 4, 20), date(1985, 5, 19))),
+        ("农历1985年", between(date(1985, 2, 20), date(1986, 2, 8))),
+    ],
+)
+def test_a_lunar_birth_date_is_converted(text: str, span: DateSpan) -> None:
+    assert parse_birth(text, TODAY) == span
+
+
+@pytest.mark.parametrize("text", ["农历三月十五", "农历1985年三月十五，阳历不记得", "农历廿三"])
+def test_a_lunar_birth_date_not_read_is_asked_in_the_gregorian_calendar(text: str) -> None:
     with pytest.raises(Unreadable) as raised:
         parse_birth(text, TODAY)
-    assert raised.value.hint == ASK_GREGORIAN
+    assert raised.value.hint == ASK_GREGORIAN == "utter_ask_birth_gregorian"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1985年闰四月初一", "农历1985年四月三十", "农历1985年十三月", "农历2031年正月初一"],
+)
+def test_a_lunar_day_that_does_not_exist_is_refused(text: str) -> None:
+    with pytest.raises(InvalidDate) as raised:
+        parse_birth(text, TODAY)
+    assert raised.value.reason in ("impossible", "future")
 
 
 @pytest.mark.parametrize(
