@@ -24,6 +24,7 @@ from bot.reading.zh.numerals import arabic
 from bot.reading.zh.wording import is_question, normalised, own_clauses
 
 HEDGE = re.compile(
+    r"不(太|大|是很|是太|很)(清楚|确定|记得)|"
     r"好像|(?<!不)可能|应该|大概|大约|说不准|说不好|不好说|说不清|不确定|不太确定|不敢确定|不清楚|不太清楚|"
     r"不知道|不晓得|不记得|不太记得|不大记得|记得不太清|记不清|记不得|记不太清|想不起|忘了|忘记|也许|或许|估计|似乎|貌似|差不多|"
     r"不一定|我觉得|我感觉|感觉|我想|我猜|没查过|没有查过|没检查过|没有检查过|没测过|没有测过|"
@@ -71,8 +72,8 @@ _IDIOMS = (
         "没有",
     ),
     (re.compile(r"当然不|肯定不|绝对不|根本不|完全不"), "不"),
-    (re.compile(r"阴性|(?<![不没])正常"), "无"),
-    (re.compile(r"不可能"), "不会"),  # "查过都正常": nothing found
+    (re.compile(r"阴性|(?<![不没])正常"), "无"),  # "查过都正常": nothing found
+    (re.compile(r"不可能"), "不会"),
     (re.compile(r"木有"), "没有"),
 )
 _STATES = re.compile(

@@ -212,7 +212,8 @@ def test_every_side_request_with_english_cues_has_chinese_ones() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "unsure"), [("不清楚", True), ("记不清了", True), ("忘了", True), ("2020年", False)]
+    ("text", "unsure"),
+    [("不清楚", True), ("记不清了", True), ("忘了", True), ("不是很清楚", True), ("2020年", False)],
 )
 def test_says_unsure(text: str, unsure: bool) -> None:
     assert says_unsure(text) is unsure

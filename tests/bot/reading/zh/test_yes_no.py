@@ -140,6 +140,7 @@ def test_every_question_has_a_chinese_subject() -> None:
         ("live_vaccine", "上个月打了带状疱疹疫苗", set()),  # live or not: which one?
         # a second probe of patient answers
         ("car_t", "不太记得了", {UNSURE}),
+        ("car_t", "不是很清楚", {UNSURE}),
         ("car_t", "CAR-T？没有", {NO}),  # asked back, then answered
         ("car_t", "不是我，是我哥哥", {NO}),
         ("hiv_or_syphilis", "梅毒治好了", {YES}),  # ever
