@@ -49,7 +49,7 @@ _FILLER = re.compile(
             暂时 最近 近期 已经 一 个 种 项 该 题 ok okay yes no 没错 要 会 能 愿意 同意 嗯嗯
             身体 一切 正常 以前 之前 过去 前 后 年 月 日 号 天 周 星期 礼拜 上 去年 今年 前年 昨天
             前天 今天 半 多 左右 时候 那年 期间 这里 之类 这类 类似 相关 哎 唉 诶 亲 老师 非常
-            又 在 正在 中 着 点 一点点 请 给 被 我们 别 停 停了
+            又 在 正在 中 着 点 一点点 请 给 被 我们 别 停 停了 滴
             很 挺 比较 特别
             刚 刚刚 完
             """.split(),
@@ -60,7 +60,8 @@ _FILLER = re.compile(
 )
 _NEGATION = re.compile(r"没有|没|不|无|未|否|别")
 _YES_WORD = re.compile(
-    r"是|对|嗯|恩|有|好|可以|行|没错|当然|确实|愿意|同意|会|能|阳性|要|ok|okay|yes|过|参加|接受|在"
+    r"是|对|嗯|恩|有|好|可以|行|没错|当然|确实|愿意|同意|会|能|阳性|要|ok|okay|yes|过|参加|接受|在|"
+    r"(做|得|打|用|吃|确诊)(了|的)"
 )
 _IDIOMS = (
     (re.compile(r"^(没问题|没事|没关系|不错|不客气|不用谢|何乐而不为)$"), "好"),
@@ -100,6 +101,8 @@ _TIME = re.compile(
     r"\d+个?半?多?个?(天|日|周|星期|礼拜|月|年)半?多?(以前|之前|前)|半个?(月|年)(以前|之前|前)|"
     r"上个?(周|星期|礼拜|月)|(这|本)个?(周|星期|礼拜|月)|大前天|前天|昨天|今天|\d{1,2}月(\d{1,2}[日号])?"
 )
+_ACKNOWLEDGE = re.compile(r"嗯+|恩+|哦+|噢+|额+|呃+|好的|好|ok|okay|行")
+"""Said before an answer, not as one ("嗯, 没有"); alone it is a yes."""
 _BUTTON = re.compile(r"^/(affirm|deny|unsure)$")
 _BUTTON_REPLY = {"affirm": Reply.YES, "deny": Reply.NO, "unsure": Reply.UNSURE}
 
@@ -115,9 +118,12 @@ def read_yes_no(text: str, question: YesNoQuestion, today: date | None = None) -
     if HEDGE.search(plain):  # whatever else it says: "应该没有", "好像做过"
         return {Reply.UNSURE}
     topic = re.compile(question.topic)
+    own = own_clauses(plain)
+    if len(own) > 1 and _ACKNOWLEDGE.fullmatch(own[0]):
+        own = own[1:]  # "嗯, 没有": the answer follows
     stated: set[Reply] = set()
     readings: set[Reply] = set()
-    for clause in (part for whole in own_clauses(plain) for part in _per_subject(whole, topic)):
+    for clause in (part for whole in own for part in _per_subject(whole, topic)):
         if is_question(clause):
             continue  # "有没有", "什么是CAR-T": asked back, not stated
         said = {reply for pattern, reply in question.statements if re.search(pattern, clause)}

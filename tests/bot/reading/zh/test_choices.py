@@ -50,6 +50,9 @@ D, T, C, E = Diagnosis, Transplant, Cancer, Ecog
         ("显微镜下多血管炎", {D.ANCA_VASCULITIS}),
         ("嗜酸性肉芽肿性多血管炎", {D.ANCA_VASCULITIS}),
         ("GPA", {D.ANCA_VASCULITIS}),
+        ("肉芽肿性血管炎", {D.ANCA_VASCULITIS}),
+        ("嗜酸性肉芽肿性血管炎", {D.ANCA_VASCULITIS}),
+        ("原发性干燥综合症", {D.SJOGREN}),
         ("係統性紅斑狼瘡", {D.SLE}),  # traditional characters
         # look-alikes are none of the five
         ("类风湿关节炎", {D.OTHER}),
@@ -182,6 +185,9 @@ def test_cancer(text: str, named: set[Enum]) -> None:
         ("卧床不起", {E.BEDBOUND}),
         ("生活不能自理", {E.BEDBOUND}),
         ("不能正常活动", set()),  # how limited is not said
+        ("跟正常人差不多", set()),  # almost: which of the first two?
+        ("活动不受限", {E.FULLY_ACTIVE}),
+        ("需要人照顾", {E.BEDBOUND}),
         ("3", set()),
     ],
 )

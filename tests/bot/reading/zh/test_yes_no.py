@@ -74,6 +74,11 @@ def test_every_question_has_a_chinese_subject() -> None:
         ("car_t", "我没有狼疮", set()),
         ("car_t", "你好", set()),
         ("car_t", "你好，没有", {NO}),  # a greeting first is no yes
+        ("car_t", "嗯，没有", {NO}),  # nor an acknowledgment
+        ("car_t", "好的，没有", {NO}),
+        ("car_t", "对，没有", {NO, YES}),  # "right" to a question asked in the positive: ask
+        ("car_t", "去年做的", {YES}),
+        ("car_t", "没有滴", {NO}),
         ("car_t", "有没有", set()),  # asked back
         ("car_t", "什么是CAR-T？", set()),
         ("car_t", "不是没有", set()),  # a double negation is never guessed
