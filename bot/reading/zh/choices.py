@@ -87,6 +87,8 @@ def _transplant(plain: str) -> set[Enum]:
         }
         if hair_or_cornea:
             kinds.add(Transplant.CORNEA_OR_HAIR)
+        if len(kinds) > 1 and _NEGATED.search(clause) and not re.search(r"都(没|不|未)", clause):
+            continue  # "骨髓没移植过肾移植过": which is denied? asked again
         if _NEGATED.search(clause) or _SAYS_NONE.match(clause):
             found.add(Transplant.NONE)
         else:

@@ -123,6 +123,9 @@ def test_diagnosis(text: str, named: set[Enum]) -> None:
         ("做过移植", set()),  # which kind not said: asked again
         ("我爸爸做过肾移植", set()),
         ("角膜移植，还有肾移植", {T.CORNEA_OR_HAIR, T.ORGAN}),
+        ("骨髓没移植过，肾移植过", {T.ORGAN}),
+        ("骨髓没移植过肾移植过", set()),  # no comma: which is denied is not clear
+        ("器官移植和骨髓移植都没做过", {T.NONE}),
     ],
 )
 def test_transplant(text: str, named: set[Enum]) -> None:
