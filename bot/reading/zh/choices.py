@@ -189,6 +189,7 @@ _EXCEPTED = (
     r"原位宫颈癌|cin ?(3|iii)|宫颈上皮内瘤变(3|iii)级"
 )
 _DCIS = r"dcis|导管原位癌"
+_NOT_SPREAD = re.compile(r"(没有|没|未|无|不)(发生|出现|看到|发现|见)?(转移|扩散|复发)")
 _CANCER_WORD = r"癌|肿瘤|恶性|瘤|ca|化疗|放疗"
 _BENIGN = r"良性|不是癌|不是恶性|囊肿|息肉|肌瘤|结节|脂肪瘤|纤维瘤|血管瘤|增生"
 _NOT_SURGERY = (
@@ -212,8 +213,12 @@ def _cancer_clause(clause: str, not_removed: bool) -> set[Enum]:
         return {Cancer.NONE}
     if _SAYS_NONE.match(clause):
         return {Cancer.NONE}
+    clause = _NOT_SPREAD.sub(" ", clause)  # "没有转移" is a stage, not a denial
     named_kind = re.search(f"{_EXCEPTED}|{_DCIS}|{_OTHER_CANCERS}|前列腺", clause)
-    if _NEGATED.search(clause) and not named_kind:
+    denied = _NEGATED.search(re.sub(_NOT_SURGERY, " ", clause))
+    if denied and named_kind:
+        return {Cancer.NONE}  # "乳腺癌没有", "从没得过肺癌"
+    if denied or (_NEGATED.search(clause) and not named_kind):
         said_none = re.search(rf"{_CANCER_WORD}|^\W*\w{{1,3}}\W*$", clause)
         return {Cancer.NONE} if said_none else set()
     if re.search(_SPREAD, clause):

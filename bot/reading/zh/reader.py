@@ -122,8 +122,11 @@ def check_script(reply: str, kind: QuestionKind) -> None:
     if script is Script.NONE:
         raise Unreadable(_NO_WORDS_HINT[kind])
     plain = normalised(reply)
-    if re.search(r"[a-z]", plain) and not _LATIN_ANSWERS.fullmatch(plain):
-        raise Unreadable(NOT_CHINESE)  # English is read by the English reader only
+    if not re.search(r"[a-z]", plain) or _LATIN_ANSWERS.fullmatch(plain):
+        return  # digits ("1985.3.15", "45") or a Latin answer word
+    if len(re.sub(r"[\W\d_]", "", plain)) <= 2:
+        raise Unreadable(_NO_WORDS_HINT[kind])  # "A", "no": too short to tell the language
+    raise Unreadable(NOT_CHINESE)  # English is read by the English reader only
 
 
 def _read_date(kind: QuestionKind, reply: str, today: date) -> str:

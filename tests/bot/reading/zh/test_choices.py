@@ -166,6 +166,12 @@ def test_transplant(text: str, named: set[Enum]) -> None:
         ("子宫内膜癌一期", {C.OTHER}),
         ("鼻咽癌放疗后", {C.OTHER}),
         ("我妈妈得过乳腺癌", set()),
+        # a named cancer denied is no cancer; a cancer that did not spread is still one
+        ("没有乳腺癌", {C.NONE}),
+        ("乳腺癌没有，宫颈原位癌有", {C.EXCEPTED}),
+        ("前列腺癌根治术后没有转移", {C.EXCEPTED}),
+        ("没有做手术的前列腺癌", {C.OTHER}),  # the "没有" is of the surgery
+        ("肺癌未转移", {C.OTHER}),
     ],
 )
 def test_cancer(text: str, named: set[Enum]) -> None:

@@ -47,7 +47,7 @@ def test_a_reply_without_words_is_never_an_answer(question: Question, reply: str
 
 
 OTHER_LANGUAGES = [
-    ("no", "utter_language_not_understood"),
+    ("nope", "utter_language_not_understood"),
     ("yes I have", "utter_language_not_understood"),
     ("I don't have lupus", "utter_language_not_understood"),
     ("born 15 March 1985", "utter_language_not_understood"),
@@ -121,6 +121,8 @@ def test_the_same_canonical_values_as_english(slot: str, chinese: str, english: 
         ("car_t", "没有", "utter_invalid_yes_no"),  # with intent affirm, below
         ("diagnosis", "没有", "utter_invalid_choice"),
         ("transplant", "做过移植", "utter_invalid_choice"),
+        ("ecog", "A", "utter_invalid_choice"),  # too short to tell the language
+        ("car_t", "no", "utter_invalid_yes_no"),
         ("birth", "18岁", "utter_ask_birth_date_exact"),
         ("birth", "虚岁十九", "utter_ask_birth_date_exact"),
         ("birth", "农历三月十五", "utter_ask_birth_gregorian"),  # which year?
