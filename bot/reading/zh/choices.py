@@ -289,9 +289,13 @@ def _ecog(plain: str) -> set[Enum]:
         grade
         for clause in own_clauses(plain)
         for pattern, grade in _ECOG
-        if re.search(pattern, clause)
+        if any(not _DENIED_BEFORE.search(clause[: m.start()]) for m in re.finditer(pattern, clause))
     ]
     return {max(named, key=lambda grade: grade.grade)} if named else set()
+
+
+_DENIED_BEFORE = re.compile(r"(不是|并非|不至于|没到|没有到|还不到|也不是)(说)?\W*$")
+"""A day described only to deny it: "还没到大部分时间卧床的程度"."""
 
 
 _READERS: dict[type[Enum], Callable[[str], set[Enum]]] = {

@@ -196,6 +196,8 @@ def test_cancer(text: str, named: set[Enum]) -> None:
         ("不能正常活动", set()),  # how limited is not said
         ("跟正常人差不多", set()),  # almost: which of the first two?
         ("活动不受限", {E.FULLY_ACTIVE}),
+        ("不是大部分时间卧床", set()),  # a day denied is not that day
+        ("还没到大部分时间卧床的程度，但是不能上班", {E.NO_WORK}),
         ("需要人照顾", {E.BEDBOUND}),
         ("3", set()),
     ],
