@@ -39,6 +39,11 @@ _AGO = re.compile(
     r"(?P<n>\d+)个?(?P<half>半)?(?P<more>多)?个?(?P<unit>天|日|周|星期|礼拜|月|年)(?P<half2>半)?"
     r"(?P<more2>多)?(以前|之前|前)"
 )
+_RANGE_AGO = re.compile(
+    r"(?P<low>一|两|二|三|四|五|六|七|八)(?P<high>两|三|四|五|六|七|八|九)个?"
+    r"(?P<unit>天|日|周|星期|礼拜|月|年)(以前|之前|前)"
+)
+_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 _HALF = re.compile(r"半(个)?(?P<unit>月|年)(以前|之前|前)")
 _DAYS_BACK = {"大前天": 3, "前天": 2, "昨天": 1, "昨日": 1, "昨晚": 1, "今天": 0, "今日": 0}
 _YEARS_BACK = {"前年": 2, "去年": 1, "今年": 0}
@@ -130,12 +135,20 @@ def _relative(plain: str, today: date) -> DateSpan | None:
     """ "3个月前", "半年前", "上周", "去年10月", "前天"; None when it is none."""
     if match := _AGO.search(plain):
         return _ago(match, today)
+    if match := _RANGE_AGO.search(plain):
+        return _range_ago(match, today)
     if match := _HALF.search(plain):
         half = relativedelta(days=15) if match.group("unit") == "月" else relativedelta(months=6)
         return DateSpan.exact(today - half)
     for word, days in _DAYS_BACK.items():
         if word in plain and not re.search(r"\d", plain):
             return DateSpan.exact(today - timedelta(days=days))
+    if re.search(r"上上(个)?(周|星期|礼拜)", plain):
+        monday = today - timedelta(days=today.weekday() + 14)
+        return DateSpan(monday, monday + timedelta(days=6))
+    if re.search(r"上上(个)?月", plain):
+        first = today.replace(day=1) - relativedelta(months=2)
+        return DateSpan(first, first + relativedelta(months=1, days=-1))
     if re.search(r"上(个)?(周|星期|礼拜)", plain):
         monday = today - timedelta(days=today.weekday() + 7)
         return DateSpan(monday, monday + timedelta(days=6))
@@ -161,6 +174,15 @@ def _ago(match: re.Match[str], today: date) -> DateSpan:
     if match.group("more") or match.group("more2"):
         return DateSpan(today - unit * (n + 1), today - back)
     return DateSpan.exact(today - back)
+
+
+def _range_ago(match: re.Match[str], today: date) -> DateSpan:
+    """ "两三周前": between three and two weeks ago; only neighbours ("三五" is no range)."""
+    low, high = _DIGIT[match.group("low")], _DIGIT[match.group("high")]
+    if high != low + 1:
+        raise InvalidDate("unreadable")
+    unit = _UNITS[match.group("unit")]
+    return DateSpan(today - unit * high, today - unit * low)
 
 
 def _in_year(rest: str, year: int) -> DateSpan:

@@ -87,6 +87,11 @@ _LONG_AGO = re.compile(
     r"小时候|童年|年轻(的)?时(候)?|上学(的)?时(候)?|多年前|好多年|很多年|很久以前|几年前"
 )
 """A time long before any of the windows (4 weeks at most 3 months)."""
+_VAGUE_TIME = re.compile(
+    r"[一二两三四五六七八九十几]+个?多?(天|日|周|星期|礼拜|月|年)(以前|之前|前)|"
+    r"前几天|前段时间|前阵子|不久前|最近|近期|近来|刚刚|刚"
+)
+"""A time said that cannot be placed against a window."""
 _DOUBLE_NEGATION = re.compile(r"(不|没)(是|有|会|能)?(不|没|无)")
 _NOT_RECEIVED = re.compile(
     r"(?<!查出)(?<!检)(检查|评估|咨询|报名|推荐|了解|考虑|听说|介绍|打听|排队|等待|预约)(?!出)"
@@ -99,7 +104,8 @@ _NO_FACT = re.compile(r"(查|检查|化验|测|验|抽血|问|听说)过")
 _TIME = re.compile(
     r"\d{2,4}年(\d{1,2}月(\d{1,2}[日号])?)?|(去年|今年|前年)(\d{1,2}月(\d{1,2}[日号])?)?|"
     r"\d+个?半?多?个?(天|日|周|星期|礼拜|月|年)半?多?(以前|之前|前)|半个?(月|年)(以前|之前|前)|"
-    r"上个?(周|星期|礼拜|月)|(这|本)个?(周|星期|礼拜|月)|大前天|前天|昨天|今天|\d{1,2}月(\d{1,2}[日号])?"
+    r"(一两|两三|二三|三四|四五|五六|六七|七八|八九)个?(天|日|周|星期|礼拜|月|年)(以前|之前|前)|"
+    r"上上个?(周|星期|礼拜|月)|上个?(周|星期|礼拜|月)|(这|本)个?(周|星期|礼拜|月)|大前天|前天|昨天|今天|\d{1,2}月(\d{1,2}[日号])?"
 )
 _ACKNOWLEDGE = re.compile(r"嗯+|恩+|哦+|噢+|额+|呃+|好的|好|ok|okay|行")
 """Said before an answer, not as one ("嗯, 没有"); alone it is a yes."""
@@ -155,6 +161,8 @@ def _judged_in_window(
     times = [match.group(0) for match in _TIME.finditer(arabic(plain).replace(" ", ""))]
     if not times and _LONG_AGO.search(plain):
         return (readings - {Reply.YES}) | {Reply.NO}  # "打过卡介苗, 小时候"
+    if not times and _VAGUE_TIME.search(arabic(plain)):
+        return (readings - {Reply.YES}) | {Reply.UNSURE}  # "五六周前", "最近": which side?
     if not times:
         return readings
     return (readings - {Reply.YES}) | {_in_window(times, window, today)}

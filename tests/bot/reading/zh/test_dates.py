@@ -48,6 +48,9 @@ def between(first: date, last: date) -> DateSpan:
         ("两周前", "2周前"),
         ("一个半月前", "1个半月前"),
         ("我一直没有", "我一直没有"),  # "一直" is a word, not a number
+        ("两三周前", "两三周前"),  # a range, never 23
+        ("四十五六岁", "四十五六岁"),
+        ("一九四五", "1945"),
         ("三十号", "30号"),
     ],
 )
@@ -199,6 +202,9 @@ def test_impossible_births_are_refused(text: str, reason: str) -> None:
         ("一个半月前", on(2026, 10, 10)),
         ("一年半前", on(2025, 5, 25)),
         ("三个多月前", between(date(2026, 7, 25), date(2026, 8, 25))),  # more than 3
+        ("两三周前", between(date(2026, 11, 4), date(2026, 11, 11))),
+        ("上上周", between(date(2026, 11, 9), date(2026, 11, 15))),
+        ("上上个月", between(date(2026, 9, 1), date(2026, 9, 30))),
         ("昨天", on(2026, 11, 24)),
         ("前天", on(2026, 11, 23)),
         ("上周", between(date(2026, 11, 16), date(2026, 11, 22))),
@@ -236,6 +242,7 @@ def test_past_date_is_the_value_english_stores(chinese: str, english: str) -> No
         ("5000年前", "too_long_ago"),
         ("1850年", "too_long_ago"),
         ("很久以前", "unreadable"),
+        ("三五天前", "unreadable"),  # not neighbours: no range read
         ("2025年2月29日", "impossible"),
         ("", "unreadable"),
         ("好" * 100, "unreadable"),  # longer "dates" are not dates

@@ -90,6 +90,7 @@ def test_another_language_is_never_read_as_chinese(slot: str, reply: str, hint: 
         ("infection_treatment_end", "还在吃", (ONGOING,)),
         ("other_trial_end", "还没结束", (ONGOING,)),
         ("other_trial_end", "还在", (ONGOING,)),
+        ("infection_treatment_end", "明天停", (ONGOING,)),
         ("other_trial_end", "上个月结束的", ("2026-10-01/2026-10-31",)),
         ("birth", "1985-03-15", ("1985-03-15",)),  # typed as stored: checked all the same
     ],

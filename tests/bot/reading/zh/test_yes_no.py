@@ -192,6 +192,10 @@ def test_reads_what_the_words_say(slot: str, text: str, readings: set[Reply]) ->
         ("live_vaccine", "三周前打了水痘疫苗", {YES}),
         ("live_vaccine", "五周前打了水痘疫苗", {NO}),
         ("live_vaccine", "上个月打了麻腮风", {UNSURE}),  # straddles the start of the 4 weeks
+        ("live_vaccine", "两三周前打了水痘疫苗", {YES}),
+        ("live_vaccine", "五六周前打了水痘疫苗", {NO}),
+        ("live_vaccine", "最近打了水痘疫苗", {UNSURE}),  # recently: which side of 4 weeks?
+        ("infection", "前几天吃了头孢", {UNSURE}),
         ("infection", "三天前停了抗生素", {YES}),
         ("infection", "上个月用过抗生素", {NO}),
     ],
