@@ -200,6 +200,10 @@ def test_no_consent_from_anything_else(reply: str) -> None:
         ("greet", "我现在在参加一个贝利尤单抗的研究", False),
         ("ask_risks", "在吃阿莫西林", False),
         ("request_human", "没有", False),
+        ("ask_why", "问这个干嘛", True),
+        ("ask_risks", "用安全套", False),  # a contraception answer, no risk asked
+        ("stop", "上周结束了", False),  # an end date, no stop
+        ("stop", "结束对话", True),
         ("out_of_scope", "没有", False),
     ],
 )
