@@ -33,7 +33,7 @@ NOT_CHINESE = "utter_language_not_understood"
 """The hint for a reply in English (or any Latin text) to the Chinese assistant."""
 _LATIN_ANSWERS = re.compile(
     r"(ok|okay|sle|ssc|crest|anca|gpa|mpa|egpa|hiv|car-?t|cart|ild|jo-?1|mda-?5|mi-?2|tif-?1\w*|"
-    r"nxp-?2|srp|hmgcr|pl-?7|pl-?12)[.!~ ]*"
+    r"nxp-?2|srp|hmgcr|pl-?7|pl-?12|tppa|rpr)\s*(\(\s*[+-]\s*\))?[.!~ ]*"
 )
 CONSENT = YesNoQuestion(
     r"问|开始|继续|可以|好|行|同意|愿意|联系|打电话|来吧|接着|没问题",

@@ -17,13 +17,17 @@ from bot.reading.en.yes_no import YesNoQuestion
 NO, YES = Reply.NO, Reply.YES
 
 _MAN = (
-    r"^(我是)?(个)?(男的|男性|男人|男生|男士|男|爷们|大老爷们|先生|爸爸|父亲)$|"
+    r"^(我)?(是)?(个)?(男的|男性|男人|男生|男士|男|爷们|大老爷们|先生|爸爸|父亲)$|"
     r"我是(个)?(男的|男性|男人|男生)"
 )
+_NOT_DENIED = r"(?<!没)(?<!未)(?<!没有)(?<!还没)"
 _NO_PREGNANCY = (
-    r"绝经|停经(好几|多|\d+)年|闭经|更年期过|子宫(已经)?(切|摘|拿)|切(除|了)(了)?子宫|摘(除|了)子宫|"
-    r"卵巢(已经)?(切|摘)|结扎|绝育|不孕|怀不上|不能生|生不了|没有月经|月经停了|例假停了|年纪大了"
+    rf"{_NOT_DENIED}(绝经|闭经|结扎|绝育)|停经(好几|多|\d+)年|更年期过|子宫(已经)?(全|次全)?(切|摘|拿)|"
+    r"切(除|了)(了)?子宫|摘(除|了)子宫|卵巢(已经)?(切|摘)|不孕|怀不上|不能生|生不了|没有月经|"
+    r"月经停了|例假停了|年纪大了"
 )
+"""Cannot become pregnant; "还没绝经" (not yet) is the opposite."""
+_STILL_FERTILE = (r"(没|未|没有|还没)(有)?(绝经|闭经|结扎|绝育)", YES)
 _FEELING_FINE = (r"^(我)?(身体)?(很好|挺好|好着呢|健康|都正常|一切正常|好好的|没事)$", NO)
 """To a question about an illness of one's own: a no."""
 _LIVE_VACCINES = (
@@ -57,11 +61,14 @@ SUBJECTS: dict[str, YesNoQuestion] = {
         statements=((rf"^(我的)?肺(部)?{_WELL}$", NO), _UNWELL),
     ),
     "hiv_or_syphilis": YesNoQuestion(
-        r"hiv|艾滋|爱滋|梅毒|性病|aids", ever=True, statements=(_FEELING_FINE,)
+        r"hiv|艾滋|爱滋|梅毒|性病|aids|tppa|rpr|trust|tp抗体|梅毒抗体",
+        ever=True,
+        statements=(_FEELING_FINE,),
     ),
     "can_become_pregnant": YesNoQuestion(
         r"怀孕|怀上|生育|生孩子|要孩子",
         statements=(
+            _STILL_FERTILE,
             (r"月经(还)?(有|正常|规律|来)|还有月经|还来月经", YES),
             (_MAN, NO),
             (_NO_PREGNANCY, NO),
@@ -78,6 +85,7 @@ SUBJECTS: dict[str, YesNoQuestion] = {
             (_NO_PREGNANCY, NO),
             (r"刚生(完|了)|刚生过|生完孩子|坐月子|哺乳期|在喂奶|母乳喂养|产后", NO),
             (r"^(我)?(还)?没怀(上|孕)?$", NO),
+            (r"怀孕过|怀过孕|^(但是)?(现在|目前)(没有|没|不是)(了)?$", NO),  # once, not now
             (
                 r"怀孕\d+(个)?(周|月)|怀孕(已经)?(有)?[一二三四五六七八九十两\d]+(个)?(周|月)|预产期|怀了双胞胎",
                 YES,
@@ -85,8 +93,9 @@ SUBJECTS: dict[str, YesNoQuestion] = {
         ),
     ),
     "contraception": YesNoQuestion(
-        r"避孕|避孕套|安全套|避孕药|上环|节育环|皮下埋植|措施|愿意|可以",
+        r"避孕|避孕套|安全套|避孕药|上环|节育环|皮下埋植|措施|愿意|可以|配合",
         statements=(
+            (r"^(?!.*(不|拒绝)).*(没(有)?问题|没事)", YES),  # "would you use it?": fine by me
             (r"(已经|一直)?在(吃避孕药|避孕)|戴(了)?环|上(了)?环|放了环", YES),
             (r"宗教|信仰|拒绝|反对|不愿意|不想避孕|不会避孕|不接受", NO),
         ),

@@ -50,6 +50,7 @@ _FILLER = re.compile(
             身体 一切 正常 以前 之前 过去 前 后 年 月 日 号 天 周 星期 礼拜 上 去年 今年 前年 昨天
             前天 今天 半 多 左右 时候 那年 期间 这里 之类 这类 类似 相关 哎 唉 诶 亲 老师 非常
             又 在 正在 中 着 点 一点点 请 给 被 我们 别 停 停了 滴
+            此 经历 病史 史 均 全 全部
             很 挺 比较 特别
             刚 刚刚 完
             """.split(),
@@ -76,6 +77,7 @@ _IDIOMS = (
     (re.compile(r"阴性|(?<![不没])正常"), "无"),  # "查过都正常": nothing found
     (re.compile(r"不可能"), "不会"),
     (re.compile(r"木有"), "没有"),
+    (re.compile(r"^否认|否认.*史$"), "没有"),  # the record's "否认移植史"
 )
 _STATES = re.compile(
     r"有|做|得|打|用|吃|接受|参加|确诊|诊断|查出|检查出|发现|阳性|阴性|没|不|无|未|在|接种|注射|"
@@ -109,6 +111,8 @@ _TIME = re.compile(
 )
 _ACKNOWLEDGE = re.compile(r"嗯+|恩+|哦+|噢+|额+|呃+|好的|好|ok|okay|行")
 """Said before an answer, not as one ("嗯, 没有"); alone it is a yes."""
+_SIGNS = re.compile(r"\(\s*[+-]\s*\)")
+"""A result written as on a lab report: "HIV(-)", "梅毒(+)"."""
 _BUTTON = re.compile(r"^/(affirm|deny|unsure)$")
 _BUTTON_REPLY = {"affirm": Reply.YES, "deny": Reply.NO, "unsure": Reply.UNSURE}
 
@@ -118,7 +122,7 @@ def read_yes_no(text: str, question: YesNoQuestion, today: date | None = None) -
     clauses disagree, none when it states neither (or speaks only of someone
     else, or of something the question is not about). `today` (the screening
     date) lets a yes that says when be judged against the question's window."""
-    plain = normalised(text)
+    plain = _SIGNS.sub(lambda sign: "阳性" if "+" in sign.group(0) else "阴性", normalised(text))
     if button := _BUTTON.match(plain):
         return {_BUTTON_REPLY[button.group(1)]}
     if HEDGE.search(plain):  # whatever else it says: "应该没有", "好像做过"

@@ -113,6 +113,7 @@ def test_diagnosis(text: str, named: set[Enum]) -> None:
         ("从来没做过肾移植", {T.NONE}),
         ("除了子宫移植，其他都没有", {T.ORGAN}),
         ("做过骨穿", {T.NONE}),  # a marrow test, no transplant
+        ("否认移植史", {T.NONE}),
         ("输过血", {T.NONE}),
         ("植皮", {T.NONE}),
         ("自体脂肪移植", {T.NONE}),  # "自体" alone is no stem-cell source

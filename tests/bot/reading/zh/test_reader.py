@@ -76,6 +76,7 @@ def test_another_language_is_never_read_as_chinese(slot: str, reply: str, hint: 
         ("pregnant", "我是男的", ("no",)),
         ("diagnosis", "SLE", ("sle",)),
         ("dm_antibody", "MDA5", ("yes",)),  # an antibody's name alone, in Latin letters
+        ("hiv_or_syphilis", "HIV(-)", ("no",)),  # as on a lab report
         ("diagnosis", "干燥综合征", ("sjogren",)),
         ("transplant", "脐带血移植", ("stem_cell",)),
         ("cancer", "皮肤基底细胞癌，还有乳腺癌", ("excepted", "other")),

@@ -169,6 +169,20 @@ def test_every_question_has_a_chinese_subject() -> None:
         ("ssc_lung", "间质性肺炎", {YES}),
         ("hiv_or_syphilis", "梅毒抗体阳性，但是医生说是假阳性", {UNSURE}),
         ("pregnant", "没怀", {NO}),
+        # a fourth probe: not yet, lab notation, the record's own words
+        ("can_become_pregnant", "我今年50岁，还没绝经", {YES}),  # not yet is the opposite
+        ("can_become_pregnant", "没有结扎", {YES}),
+        ("can_become_pregnant", "做了子宫全切", {NO}),
+        ("pregnant", "我怀孕过，现在没有", {NO}),
+        ("pregnant", "我男的，怎么会怀孕", {NO}),
+        ("contraception", "避孕一年没问题", {YES}),
+        ("contraception", "不避孕也没问题", {NO}),
+        ("car_t", "否认", {NO}),
+        ("car_t", "无此经历", {NO}),
+        ("hiv_or_syphilis", "均阴性", {NO}),
+        ("hiv_or_syphilis", "HIV（-），梅毒（-）", {NO}),
+        ("hiv_or_syphilis", "梅毒(+)", {YES}),
+        ("hiv_or_syphilis", "TPPA阳性", {YES}),
     ],
 )
 def test_reads_what_the_words_say(slot: str, text: str, readings: set[Reply]) -> None:
