@@ -247,6 +247,9 @@ def test_clauses(text: str, parts: list[str]) -> None:
         ("她得过", True),
         ("我和我妈妈都有", False),
         ("其他都没有", False),  # "其他" is no "他"
+        ("在吃阿托伐他汀", False),  # nor is a statin
+        ("刚生完孩子", False),  # a relative who is not the subject
+        ("我女儿15岁", True),
         ("我有", False),
     ],
 )
