@@ -30,9 +30,12 @@ from scripts.servers import Server
 
 RATE = 200  # samples per second
 
+IDLE = "serve ("
+"""The innermost frame of a server waiting for a request (py-spy counts it as on-CPU)."""
 PARTS: list[tuple[str, tuple[str, ...]]] = [
     # (part, frame substrings), the first part whose substring a stack holds wins,
     # scanning from the innermost frame outwards
+    ("checking the action server's reply (jsonschema)", ("jsonschema/",)),
     ("tracker store: read", ("retrieve_full_tracker", "_retrieve", "retrieve (")),
     ("tracker store: write", ("tracker_store.py", "private.py")),
     ("action server call (Rasa side)", ("actions/action.py", "actions/forms.py", "aiohttp")),
@@ -63,8 +66,9 @@ def read_samples(path: Path) -> Counter[str]:
     parts: Counter[str] = Counter()
     for line in path.read_text().splitlines():
         stack, _, count = line.rpartition(" ")
-        if stack and count.isdigit():
-            parts[part_of(stack.split(";"))] += int(count)
+        frames = stack.split(";")
+        if stack and count.isdigit() and not frames[-1].startswith(IDLE):
+            parts[part_of(frames)] += int(count)
     return parts
 
 
@@ -96,6 +100,9 @@ def main() -> None:
         for spy in spies:
             spy.send_signal(signal.SIGINT)
             spy.wait(timeout=60)
+        if keep := os.environ.get("PROFILE_KEEP"):
+            for path in outputs.values():
+                shutil.copy(path, Path(keep) / path.name)
         turns = len(durations)
         mean = sum(durations) / turns * 1000
         print(f"{turns} turns, mean wall time per turn at the client {mean:.1f} ms")
