@@ -150,7 +150,8 @@ def measure(
 ) -> dict[int, Figures]:
     """Figures with 1 patient at a time, then with `at_once` patients together."""
     conversation(TimedPatient(url, []))  # warm-up: first-turn caches, connections
-    results = {n: run_patients(url, conversation, count, n) for n in (1, at_once)}
+    # Every patient of the crowd has a conversation: at least `at_once` of them.
+    results = {n: run_patients(url, conversation, max(count, n), n) for n in (1, at_once)}
     for n, f in results.items():
         print(
             f"{name}, {n} at once: {f.turns} turns, {f.errors} errors; per turn p50 "
