@@ -22,6 +22,8 @@ from bot.settings import PROJECT_ROOT
 
 ROOT = PROJECT_ROOT
 BIN = Path(sys.executable).parent
+SERVERS_LOOKUP_KEY = "servers-lookup-key"
+"""The contact lookup key of the servers started here (tests, benchmark)."""
 
 
 def free_port() -> int:
@@ -95,7 +97,13 @@ class ActionServer(Server):
         self, port: int, workdir: Path, keys: str, database_url: str | None = None
     ) -> None:
         url = database_url or f"sqlite:///{workdir / 'referrals.db'}"
-        env = {"REFERRAL_KEYS": keys, "OUTBOX_DIR": str(workdir / "outbox"), "DATABASE_URL": url}
+        env = {
+            "REFERRAL_KEYS": keys,
+            "OUTBOX_DIR": str(workdir / "outbox"),
+            "DATABASE_URL": url,
+            # Its own lookup key: a test server never makes the embedded run's key file.
+            "CONTACT_LOOKUP_KEY": SERVERS_LOOKUP_KEY,
+        }
         super().__init__("actions", port, workdir, env)
 
     @property

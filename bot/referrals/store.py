@@ -18,18 +18,24 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql import Select
 
 from bot.referrals.codec import from_plain, to_plain
+from bot.referrals.lookup import ContactLookup
 from bot.referrals.model import NEXT_STATUSES, Referral, ReferralDraft, Status
 from bot.referrals.schema import upgrade
 from bot.referrals.secrecy import Secrecy
-from bot.referrals.tables import SEALED, CriterionRow, EventRow, ReferralRow, columns
+from bot.referrals.tables import SEALED, CriterionRow, EventRow, NoteRow, ReferralRow, columns
 
 
 class ReferralStore:
     """Referrals on any SQLAlchemy engine (SQLite embedded, PostgreSQL in prod)."""
 
-    def __init__(self, engine: Engine, secrecy: Secrecy) -> None:
+    def __init__(
+        self, engine: Engine, secrecy: Secrecy, lookup: ContactLookup | None = None
+    ) -> None:
+        """`lookup`, when given, stores keyed hashes of the phone and e-mail
+        with each referral (possible duplicates are found by them)."""
         self._engine = engine
         self._secrecy = secrecy
+        self._lookup = lookup
 
     @property
     def engine(self) -> Engine:
@@ -58,6 +64,35 @@ class ReferralStore:
                 _with_details().where(ReferralRow.conversation_id == conversation_id)
             ).scalar_one_or_none()
             return self._referral_from_row(row) if row else None
+
+    def get_by_id(self, referral_id: int) -> Referral | None:
+        with Session(self._engine, future=True) as session:
+            row = session.execute(
+                _with_details().where(ReferralRow.id == referral_id)
+            ).scalar_one_or_none()
+            return self._referral_from_row(row) if row else None
+
+    def add_note(self, referral_id: int, author: str, text: str) -> None:
+        """Append a staff note; raises LookupError for an unknown referral."""
+        with Session(self._engine, future=True) as session, session.begin():
+            if session.get(ReferralRow, referral_id) is None:
+                raise LookupError(referral_id)
+            session.add(NoteRow(referral_id=referral_id, author=author, text=text))
+
+    def fill_contact_keys(self) -> int:
+        """Give referrals stored before contact keys existed their keyed hashes
+        (decrypting only those rows, once); returns how many were filled."""
+        if self._lookup is None:
+            return 0
+        missing = ((ReferralRow.phone.isnot(None)) & (ReferralRow.phone_key.is_(None))) | (
+            (ReferralRow.email.isnot(None)) & (ReferralRow.email_key.is_(None))
+        )
+        with Session(self._engine, future=True) as session, session.begin():
+            rows = session.execute(select(ReferralRow).where(missing)).scalars().all()
+            for row in rows:
+                row.phone_key = self._lookup.phone_key(self._secrecy.open(row.phone))
+                row.email_key = self._lookup.email_key(self._secrecy.open(row.email))
+            return len(rows)
 
     def list(self, status: Status | None = None) -> list[Referral]:
         """Referrals, newest first, optionally of one status."""
@@ -127,8 +162,11 @@ class ReferralStore:
         plain = to_plain(draft)
         contact = plain.pop("contact")
         criteria = plain.pop("criteria")
+        lookup = self._lookup
         return ReferralRow(
             **plain,
+            phone_key=lookup.phone_key(contact["phone"]) if lookup else None,
+            email_key=lookup.email_key(contact["email"]) if lookup else None,
             **{column: self._secrecy.seal(contact[column]) for column in SEALED},
             preferred_time=contact["preferred_time"],
             status=Status.NEW.value,
@@ -148,6 +186,7 @@ class ReferralStore:
             for criterion in row.criteria
         ]
         plain["history"] = [columns(event) for event in row.events]
+        plain["notes"] = [columns(note) for note in row.notes]
         return from_plain(Referral, plain)
 
     def _seal_words(self, words: dict[str, str]) -> str | None:
@@ -160,5 +199,7 @@ class ReferralStore:
 
 def _with_details() -> Select:
     return select(ReferralRow).options(
-        selectinload(ReferralRow.criteria), selectinload(ReferralRow.events)
+        selectinload(ReferralRow.criteria),
+        selectinload(ReferralRow.events),
+        selectinload(ReferralRow.notes),
     )
