@@ -18,14 +18,14 @@ from bot.referrals.lookup import ContactLookup
 from bot.referrals.secrecy import Secrecy
 from bot.referrals.store import ReferralStore
 from bot.settings import Settings
-from scripts.servers import SERVERS_LOOKUP_KEY
+from scripts.servers import SERVERS_AUDIT_KEY, SERVERS_LOOKUP_KEY
 
 PG_TEST_URL = os.environ.get("PG_TEST_URL", "postgresql://postgres@127.0.0.1:5432/test")
 TEST_KEY = Fernet.generate_key().decode()
 SECRECY = Secrecy([TEST_KEY.encode()])
 LOOKUP_KEY = SERVERS_LOOKUP_KEY  # the key of the servers the e2e tests start
 LOOKUP = ContactLookup(LOOKUP_KEY.encode())
-AUDIT_KEY = "test-audit-key"
+AUDIT_KEY = SERVERS_AUDIT_KEY
 
 
 def store_at(url: str) -> ReferralStore:
