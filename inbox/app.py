@@ -20,7 +20,7 @@ from werkzeug.wrappers import Response
 
 from bot.private_files import local_secret
 from bot.services import Services
-from inbox import auth, views
+from inbox import admin, auth, views
 from inbox.i18n import language, site_date, site_time, text
 from inbox.parts import build_parts
 
@@ -62,6 +62,7 @@ def create_app(services: Services) -> Flask:
     app.before_request(auth.enforce_session_limits)
     app.register_blueprint(auth.blueprint)
     app.register_blueprint(views.blueprint)
+    app.register_blueprint(admin.blueprint)
     app.jinja_env.globals.update(t=text, language=language)
     app.jinja_env.filters.update(site_time=site_time, site_date=site_date)
     app.context_processor(_page_context)
@@ -70,7 +71,7 @@ def create_app(services: Services) -> Flask:
     return app
 
 
-ADMIN_LINKS: list[tuple[str, str]] = []
+ADMIN_LINKS = [("admin.accounts", "accounts"), ("admin.audit", "audit")]
 """(endpoint, text key) of the admin pages, shown to admins only."""
 
 

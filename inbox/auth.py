@@ -98,18 +98,23 @@ def login() -> ResponseReturnValue:
     address = request.remote_addr or "unknown"
     inbox = parts()
     if inbox.throttle.blocked(username, address):
+        inbox.audit.record(_attempted(username), "login_throttled", detail=f"from {address}")
         return render_template("login.html", error=text("login_throttled")), 429
     found = inbox.accounts.authenticate(username, password)
     if found is None:
         inbox.throttle.failed(username, address)
+        inbox.audit.record(_attempted(username), "login_failed", detail=f"from {address}")
         return render_template("login.html", error=text("login_failed")), 401
     inbox.throttle.succeeded(username, address)
+    inbox.audit.record(found.username, "login", detail=f"from {address}")
     _start_session(found)
     return redirect(url_for("referrals.listing"))
 
 
 @blueprint.route("/logout", methods=["POST"])
 def logout() -> ResponseReturnValue:
+    if current_user.is_authenticated:
+        parts().audit.record(account().username, "logout")
     logout_user()
     session.clear()
     return redirect(url_for("auth.login"))
@@ -128,6 +133,13 @@ def choose_language() -> ResponseReturnValue:
     if not back.startswith("/") or back.startswith("//"):
         back = url_for("referrals.listing")
     return redirect(back)
+
+
+def _attempted(username: str) -> str:
+    """The name a failed login tried, as the log shows it: a known account's
+    name, else a marker (a password typed into the name field stays out)."""
+    known = parts().accounts.by_name(username) if username.strip() else None
+    return known.username if known else "(unknown name)"
 
 
 def _start_session(found: Account) -> None:

@@ -99,6 +99,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "E-mail notifications keep failing; check the mail settings. Waiting:",
         "zh": "邮件通知多次发送失败，请检查邮件设置。待发送：",
     },
+    "chain_intact": {"en": "The audit chain is intact.", "zh": "审计链完整。"},
+    "chain_broken": {
+        "en": "The audit chain is broken at entries:",
+        "zh": "审计链在以下条目处断开：",
+    },
     "due_since": {"en": "Due since", "zh": "到期日"},
     "none_due": {"en": "Nobody is due for re-contact.", "zh": "暂无需要再次联系的患者。"},
     # values

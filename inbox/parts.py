@@ -9,6 +9,7 @@ from flask import current_app
 
 from bot.services import Services
 from inbox.accounts import AccountStore
+from inbox.audit import AuditLog
 from inbox.throttle import LoginThrottle
 
 
@@ -17,6 +18,7 @@ class Parts:
     services: Services
     accounts: AccountStore
     throttle: LoginThrottle
+    audit: AuditLog
 
 
 def build_parts(services: Services) -> Parts:
@@ -32,6 +34,7 @@ def build_parts(services: Services) -> Parts:
             settings.login_max_failures,
             timedelta(minutes=settings.login_window_minutes),
         ),
+        audit=AuditLog(services.engine, services.audit_key),
     )
 
 

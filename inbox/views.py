@@ -51,13 +51,16 @@ def listing() -> ResponseReturnValue:
 @login_required  # type: ignore[misc]
 def referral(referral_id: int) -> ResponseReturnValue:
     found = _referral(referral_id)
+    inbox = parts()
+    inbox.audit.record(account().username, "view_contact", referral_id)
     return render_template(
         "referral.html",
         referral=found,
         referral_id=referral_id,
         next_statuses=sorted(s.value for s in NEXT_STATUSES[found.status]),
         reasons=NOT_ENROLLED_REASONS,
-        duplicate_of=duplicates_of(parts().services.engine, referral_id),
+        duplicate_of=duplicates_of(inbox.services.engine, referral_id),
+        audit=inbox.audit.entries(referral_id),
     )
 
 
@@ -81,6 +84,8 @@ def change_status(referral_id: int) -> ResponseReturnValue:
     except ValueError:
         flash(text("not_allowed"))
     else:
+        detail = f"{found.status.value} -> {to_status.value}" + (f" ({reason})" if note else "")
+        parts().audit.record(account().username, "status", referral_id, detail)
         flash(text("changed"))
     return redirect(url_for("referrals.referral", referral_id=referral_id))
 
@@ -92,6 +97,7 @@ def add_note(referral_id: int) -> ResponseReturnValue:
     note = request.form.get("text", "").strip()[:MAX_NOTE]
     if note:
         parts().services.referrals.add_note(referral_id, account().username, note)
+        parts().audit.record(account().username, "note", referral_id)  # never the note's text
         flash(text("changed"))
     return redirect(url_for("referrals.referral", referral_id=referral_id))
 

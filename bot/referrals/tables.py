@@ -130,6 +130,24 @@ class LoginFailureRow(Base):
     at = Column(DateTime(timezone=True), nullable=False, default=_utcnow, index=True)
 
 
+class AuditRow(Base):
+    """One entry of the inbox's audit log: who did what, when, to which
+    referral. Append-only (triggers refuse UPDATE and DELETE, migration 0005)
+    and chained by HMAC (inbox/audit.py). Never contact or health data: a
+    referral's deletion leaves its entries intact and meaningful."""
+
+    __tablename__ = "audit_log"
+
+    id = Column(Integer, primary_key=True)
+    at = Column(DateTime(timezone=True), nullable=False)
+    actor = Column(String(64), nullable=False)
+    action = Column(String(32), nullable=False)
+    referral_id = Column(Integer)  # no foreign key: entries outlive purged referrals
+    detail = Column(String(255), nullable=False)
+    prev_mac = Column(String(64), nullable=False, unique=True)  # one successor each: no fork
+    mac = Column(String(64), nullable=False)
+
+
 def columns(row: Any) -> dict[str, Any]:
     """A row's column values by column name."""
     return {column.key: getattr(row, column.key) for column in row.__table__.columns}

@@ -53,3 +53,19 @@ def test_the_chinese_interface(page: Page, inbox: InboxServer, staff: Services) 
     expect(page.locator("h2").first).to_have_text("联系方式")
     page.click("#language button[value=en]")  # the choice is kept on the account
     expect(page.locator("h2").first).to_have_text("Contact")
+
+
+def test_a_coordinator_cannot_reach_admin_pages(page: Page, inbox: InboxServer) -> None:
+    log_in(page, inbox, "coord")
+    assert page.locator("header nav a", has_text="Accounts").count() == 0
+    for path in ("/admin/accounts", "/admin/audit"):
+        response = page.goto(inbox.url + path)
+        assert response is not None and response.status == 403
+        expect(page.locator("p.error")).to_have_text("You may not open this page.")
+
+
+def test_an_admin_sees_the_audit_log(page: Page, inbox: InboxServer) -> None:
+    log_in(page, inbox, "boss")
+    page.click("header nav a:has-text('Audit log')")
+    expect(page.locator("#chain-intact")).to_be_visible()
+    expect(page.locator("table.audit")).to_contain_text("boss")
