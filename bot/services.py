@@ -14,6 +14,8 @@ from functools import cached_property, lru_cache
 
 from sqlalchemy.engine import Engine
 
+from bot.notify.delivery import Delivery
+from bot.notify.mail import Mailer
 from bot.private_files import local_secret
 from bot.referrals.database import make_engine
 from bot.referrals.lookup import ContactLookup
@@ -61,6 +63,16 @@ class Services:
     def _secret(self, configured: str, local_name: str) -> str:
         """A configured secret, else the embedded run's file beside its key."""
         return configured or local_secret(self.settings.key_file.parent / local_name)
+
+    @cached_property
+    def mailer(self) -> Mailer:
+        return Mailer(self.settings)
+
+    @cached_property
+    def delivery(self) -> Delivery:
+        """Sends the stored notifications (the referral store migrated first)."""
+        self.referrals  # noqa: B018 - the notifications table must exist
+        return Delivery(self.engine, self.mailer, self.settings)
 
     @cached_property
     def outbox(self) -> Outbox:

@@ -13,6 +13,7 @@ from typing import Any
 
 from flask import Flask, render_template
 from flask.typing import ResponseReturnValue
+from flask_login import current_user
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -22,7 +23,7 @@ from bot.private_files import local_secret
 from bot.services import Services
 from inbox import admin, auth, views
 from inbox.i18n import language, site_date, site_time, text
-from inbox.parts import build_parts
+from inbox.parts import build_parts, parts
 
 csrf = CSRFProtect()
 
@@ -76,7 +77,17 @@ ADMIN_LINKS = [("admin.accounts", "accounts"), ("admin.audit", "audit")]
 
 
 def _page_context() -> dict[str, Any]:
-    return {"admin_links": ADMIN_LINKS, "alerts": []}
+    return {"admin_links": ADMIN_LINKS, "alerts": _alerts()}
+
+
+def _alerts() -> list[str]:
+    """Warnings for admins on every page: notifications that keep failing."""
+    if not (current_user.is_authenticated and current_user.account.is_admin):
+        return []
+    failing = parts().services.delivery.failing()
+    if not failing:
+        return []
+    return [text("mail_failing") + " " + " ".join(f"#{f.referral_id}" for f in failing)]
 
 
 def _secure_headers(response: Response) -> Response:

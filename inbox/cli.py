@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 from bot.services import Services
 from bot.settings import Settings, inbox_address
+from inbox import jobs, scheduler
 from inbox.accounts import AccountError, AccountStore, Role
 from inbox.audit import AuditLog
 
@@ -29,23 +30,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     admin.add_argument("username")
     admin.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     commands.add_parser("verify-audit", help="check the audit log's HMAC chain")
+    commands.add_parser("send-notifications", help="e-mail the coordinators what is due")
+    commands.add_parser(
+        "remind-recontact", help="queue and send reminders of deferred patients now due"
+    )
+    commands.add_parser("purge-closed", help="delete referrals closed RETENTION_DAYS ago")
     args = parser.parse_args(argv)
     services = Services(Settings.from_env())
     handlers: dict[str, Callable[[Services, argparse.Namespace], int]] = {
         "serve": _serve,
         "create-admin": _create_admin,
         "verify-audit": _verify_audit,
+        "send-notifications": _send_notifications,
+        "remind-recontact": _remind_recontact,
+        "purge-closed": _purge_closed,
     }
     return handlers[args.command](services, args)
 
 
 def _serve(services: Services, args: argparse.Namespace) -> int:
-    import waitress  # type: ignore[import]  # no stubs; only the server needs it
+    import waitress  # only the server needs it
 
     from inbox.app import create_app
 
     app = create_app(services)
     settings = services.settings
+    if args.scheduler:
+        scheduler.start(scheduler.embedded_jobs(services))
     print(f"inbox: {inbox_address(settings)}", flush=True)
     waitress.serve(app, host=settings.inbox_host, port=settings.inbox_port, threads=4, ident="")
     return 0
@@ -79,4 +90,25 @@ def _verify_audit(services: Services, args: argparse.Namespace) -> int:
         print(f"audit log BROKEN at entries {broken[:20]}", file=sys.stderr)
         return 1
     print(f"audit log intact ({log.count()} entries)")
+    return 0
+
+
+def _send_notifications(services: Services, args: argparse.Namespace) -> int:
+    """Send what is due; 0 unless a send failed (cron then reports it)."""
+    if not services.mailer.configured:
+        print("SMTP_HOST or COORDINATOR_EMAILS not set: notifications wait", file=sys.stderr)
+    report = jobs.send_notifications(services)
+    print(f"sent {report.sent}, failed {report.failed}, waiting {services.delivery.pending()}")
+    return 1 if report.failed else 0
+
+
+def _remind_recontact(services: Services, args: argparse.Namespace) -> int:
+    reminded = jobs.remind_recontact(services)
+    print(f"reminders queued {reminded.queued}, sent {reminded.report.sent}, "
+          f"failed {reminded.report.failed}")  # fmt: skip
+    return 1 if reminded.report.failed else 0
+
+
+def _purge_closed(services: Services, args: argparse.Namespace) -> int:
+    print(f"purged {jobs.purge_closed(services)} closed referrals")
     return 0

@@ -17,7 +17,7 @@ from flask_login import login_required
 from bot.protocol.eligibility import Outcome
 from bot.referrals.model import NEXT_STATUSES, Referral, Request, Status
 from inbox.auth import account
-from inbox.i18n import text
+from inbox.i18n import site_today, text
 from inbox.listing import Filters, disease_counts, duplicates_of, new_count, summaries
 from inbox.parts import parts
 
@@ -45,6 +45,14 @@ def listing() -> ResponseReturnValue:
             "disease": sorted(disease_counts(engine)),
         },
     )
+
+
+@blueprint.route("/recontact")
+@login_required  # type: ignore[misc]
+def recontact() -> ResponseReturnValue:
+    """Deferred patients due for re-contact from their re-screen date."""
+    due = parts().services.referrals.due_for_recontact(site_today())
+    return render_template("recontact.html", due=due)
 
 
 @blueprint.route("/referrals/<int:referral_id>")

@@ -10,19 +10,42 @@ which is never updated or deleted.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql import Select
 
+from bot.notify import Kind, new_message_id
+from bot.protocol.eligibility import Outcome
 from bot.referrals.codec import from_plain, to_plain
 from bot.referrals.lookup import ContactLookup
 from bot.referrals.model import NEXT_STATUSES, Referral, ReferralDraft, Status
 from bot.referrals.schema import upgrade
 from bot.referrals.secrecy import Secrecy
-from bot.referrals.tables import SEALED, CriterionRow, EventRow, NoteRow, ReferralRow, columns
+from bot.referrals.tables import (
+    SEALED,
+    CriterionRow,
+    EventRow,
+    NoteRow,
+    NotificationRow,
+    ReferralRow,
+    columns,
+)
+
+OPEN = (Status.NEW, Status.CONTACTED, Status.VISIT_SCHEDULED)
+
+
+@dataclass(frozen=True)
+class Due:
+    """A deferred patient due for re-contact (no contact details)."""
+
+    referral_id: int
+    rescreen_date: date
+    status: Status
 
 
 class ReferralStore:
@@ -103,6 +126,45 @@ class ReferralStore:
             rows = session.execute(query).scalars()
             return [self._referral_from_row(row) for row in rows]
 
+    def due_for_recontact(self, today: date) -> tuple[Due, ...]:
+        """Deferred referrals still open whose re-screen date has come, the
+        longest due first."""
+        query = (
+            select(ReferralRow.id, ReferralRow.rescreen_date, ReferralRow.status)
+            .where(
+                ReferralRow.outcome == Outcome.DEFERRED.value,
+                ReferralRow.status.in_([s.value for s in OPEN]),
+                ReferralRow.rescreen_date <= today,
+            )
+            .order_by(ReferralRow.rescreen_date, ReferralRow.id)
+        )
+        with Session(self._engine, future=True) as session:
+            rows = session.execute(query)
+            return tuple(Due(id, day, Status(status)) for id, day, status in rows)
+
+    def purge_closed(self, closed_before: datetime) -> int:
+        """Delete referrals closed (enrolled or not enrolled) before
+        `closed_before`, with their answers, history, notes and notifications;
+        returns how many. The audit log keeps its entries (ids only)."""
+        closed_at = (
+            select(EventRow.referral_id, func.max(EventRow.at).label("at"))
+            .group_by(EventRow.referral_id)
+            .subquery()
+        )
+        query = (
+            select(ReferralRow)
+            .join(closed_at, closed_at.c.referral_id == ReferralRow.id)
+            .where(
+                ReferralRow.status.in_([Status.ENROLLED.value, Status.NOT_ENROLLED.value]),
+                closed_at.c.at < closed_before,
+            )
+        )
+        with Session(self._engine, future=True) as session, session.begin():
+            rows = session.execute(query).scalars().all()
+            for row in rows:
+                session.delete(row)
+            return len(rows)
+
     def conversation_ids(self) -> set[str]:
         """The conversations that have a referral (whatever its status)."""
         with Session(self._engine, future=True) as session:
@@ -175,6 +237,13 @@ class ReferralStore:
                 for i, record in enumerate(criteria)
             ],
             events=[EventRow(actor="patient", to_status=Status.NEW.value, note="referred")],
+            # Stored with the referral, in the same transaction: a restart
+            # cannot lose the coordinators' notification (bot/notify/).
+            notifications=[
+                NotificationRow(
+                    kind=Kind.NEW_REFERRAL.value, message_id=new_message_id(Kind.NEW_REFERRAL)
+                )
+            ],
         )
 
     def _referral_from_row(self, row: ReferralRow) -> Referral:

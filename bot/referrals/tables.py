@@ -22,6 +22,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import declarative_base, relationship
 
@@ -63,6 +64,7 @@ class ReferralRow(Base):
     )
     events = relationship("EventRow", order_by="EventRow.id", cascade="all, delete-orphan")
     notes = relationship("NoteRow", order_by="NoteRow.id", cascade="all, delete-orphan")
+    notifications = relationship("NotificationRow", cascade="all, delete-orphan")
 
 
 class CriterionRow(Base):
@@ -101,6 +103,25 @@ class NoteRow(Base):
     at = Column(DateTime(timezone=True), nullable=False, default=_utcnow)
     author = Column(String(64), nullable=False)
     text = Column(Text, nullable=False)
+
+
+class NotificationRow(Base):
+    """An e-mail to the coordinators about a referral, stored with the referral
+    (same transaction) and sent by bot/notify/ at least once: `sent_at` is set
+    only after the mail server accepted it. No patient data: kind and id only."""
+
+    __tablename__ = "notifications"
+    __table_args__ = (UniqueConstraint("referral_id", "kind"),)
+
+    id = Column(Integer, primary_key=True)
+    referral_id = Column(ForeignKey("referrals.id"), nullable=False, index=True)
+    kind = Column(String(32), nullable=False)  # bot.notify.Kind
+    message_id = Column(String(255), nullable=False, unique=True)  # the same on every resend
+    created_at = Column(DateTime(timezone=True), nullable=False, default=_utcnow)
+    attempts = Column(Integer, nullable=False, default=0)
+    next_attempt_at = Column(DateTime(timezone=True), nullable=False, default=_utcnow, index=True)
+    sent_at = Column(DateTime(timezone=True))
+    last_error = Column(String(64))  # an error class name, never a message
 
 
 class AccountRow(Base):

@@ -19,7 +19,9 @@ from inbox.throttle import LoginThrottle
 from tests.support.inbox import PASSWORD, login, post, referred
 
 
-@pytest.mark.parametrize("path", ["/", "/referrals/1", "/admin/accounts", "/admin/audit"])
+@pytest.mark.parametrize(
+    "path", ["/", "/referrals/1", "/recontact", "/admin/accounts", "/admin/audit"]
+)
 def test_nothing_is_shown_without_a_login(app: Flask, services: Services, path: str) -> None:
     referred(services)
     response = app.test_client().get(path)
