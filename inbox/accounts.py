@@ -36,6 +36,7 @@ class Account:
     active: bool
     language: str
     password_changed_at: datetime
+    sessions_revoked_at: datetime | None = None
 
     @property
     def is_admin(self) -> bool:
@@ -125,6 +126,13 @@ class AccountStore:
             row.password_hash = self._hasher.hash(password)
             row.password_changed_at = datetime.now(timezone.utc)
 
+    def revoke_sessions(self, account_id: int) -> None:
+        """Void every session of the account logged in until now."""
+        with Session(self._engine, future=True) as session, session.begin():
+            row = session.get(AccountRow, account_id)
+            if row is not None:
+                row.sessions_revoked_at = datetime.now(timezone.utc)
+
     def set_active(self, account_id: int, active: bool) -> None:
         with Session(self._engine, future=True) as session, session.begin():
             row = session.get(AccountRow, account_id)
@@ -154,13 +162,18 @@ def _check_password(password: str) -> None:
 
 
 def _account(row: AccountRow) -> Account:
-    changed = row.password_changed_at
+    revoked = row.sessions_revoked_at
     return Account(
         id=row.id,
         username=row.username,
         role=Role(row.role),
         active=bool(row.active),
         language=row.language,
-        # SQLite returns naive datetimes: they were written in UTC.
-        password_changed_at=changed if changed.tzinfo else changed.replace(tzinfo=timezone.utc),
+        password_changed_at=_aware(row.password_changed_at),
+        sessions_revoked_at=_aware(revoked) if revoked else None,
     )
+
+
+def _aware(moment: datetime) -> datetime:
+    # SQLite returns naive datetimes: they were written in UTC.
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)

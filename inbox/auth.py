@@ -2,7 +2,8 @@
 
 A session ends `SESSION_IDLE_MINUTES` after its last request and
 `SESSION_MAX_HOURS` after its login, whichever comes first, and at once when
-the account is disabled or its password is changed. Failed logins are
+the account is disabled, its password is changed or it logs out (logging out
+voids every earlier session of the account, a copied cookie included). Failed logins are
 throttled (inbox/throttle.py). Every page but the login page needs a login;
 `admin_required` pages also need the admin role (403 otherwise).
 """
@@ -54,6 +55,9 @@ def _load_user(user_id: str) -> StaffUser | None:
         return None
     if found.password_changed_at.timestamp() > session.get("password_at", 0.0) + 1e-3:
         return None  # the password changed since this session's login
+    revoked = found.sessions_revoked_at
+    if revoked is not None and revoked.timestamp() >= session.get("login_at", 0.0):
+        return None  # logged out (perhaps elsewhere) since this session's login
     return StaffUser(found)
 
 
@@ -114,6 +118,7 @@ def login() -> ResponseReturnValue:
 @blueprint.route("/logout", methods=["POST"])
 def logout() -> ResponseReturnValue:
     if current_user.is_authenticated:
+        parts().accounts.revoke_sessions(account().id)
         parts().audit.record(account().username, "logout")
     logout_user()
     session.clear()

@@ -137,6 +137,9 @@ class AccountRow(Base):
     language = Column(String(8), nullable=False, default="en")
     created_at = Column(DateTime(timezone=True), nullable=False, default=_utcnow)
     password_changed_at = Column(DateTime(timezone=True), nullable=False, default=_utcnow)
+    # Sessions logged in before this time are void (set by logging out): the
+    # signed session cookie alone cannot be revoked. NULL before 0007.
+    sessions_revoked_at = Column(DateTime(timezone=True))
 
 
 class LoginFailureRow(Base):

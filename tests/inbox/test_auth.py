@@ -46,9 +46,22 @@ def test_a_wrong_password_is_refused_and_a_right_one_lets_in(
     assert client.get("/").status_code == 200
 
 
-def test_logging_out_ends_the_session(coordinator: FlaskClient) -> None:
+def test_logging_out_ends_the_session_and_a_copy_of_its_cookie(
+    app: Flask, coordinator: FlaskClient
+) -> None:
+    cookie = coordinator.get_cookie("inbox_session")
+    assert cookie is not None
+    copy = app.test_client()
+    copy.set_cookie("inbox_session", cookie.value)
+    assert copy.get("/").status_code == 200  # a stolen cookie works... until logout
+
+    time.sleep(0.01)
     assert post(coordinator, "/logout", {}).status_code == 302
     assert coordinator.get("/").status_code == 302
+    assert copy.get("/").status_code == 302
+    time.sleep(0.01)
+    assert login(coordinator, "coord").status_code == 302  # a new login is a new session
+    assert coordinator.get("/").status_code == 200
 
 
 def test_throttling_refuses_even_the_right_password_and_holds_across_a_restart(
