@@ -76,6 +76,13 @@ class AuditLog:
         with self._engine.connect() as connection:
             return int(connection.execute(select(func.count()).select_from(AuditRow)).scalar_one())
 
+    def last_mac(self) -> str:
+        """The chain's end (GENESIS when empty): recorded elsewhere, it shows
+        whether entries were later cut off the end."""
+        with self._engine.connect() as connection:
+            query = select(AuditRow.mac).order_by(AuditRow.id.desc()).limit(1)
+            return str(connection.execute(query).scalar() or GENESIS)
+
     def verify(self) -> list[int]:
         """The ids of the entries where the chain breaks (an entry edited, or
         one before it inserted or removed); empty when the log is intact."""

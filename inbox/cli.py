@@ -89,7 +89,7 @@ def _verify_audit(services: Services, args: argparse.Namespace) -> int:
     if broken:
         print(f"audit log BROKEN at entries {broken[:20]}", file=sys.stderr)
         return 1
-    print(f"audit log intact ({log.count()} entries)")
+    print(f"audit log intact ({log.count()} entries, last {log.last_mac()})")
     return 0
 
 

@@ -154,7 +154,8 @@ def test_the_verify_command(
     services.referrals  # noqa: B018
     audit_of(services).record("coord", "login")
     assert cli.main(["verify-audit"]) == 0
-    assert "intact (1 entries)" in capsys.readouterr().out
+    last = audit_of(services).last_mac()
+    assert f"intact (1 entries, last {last})" in capsys.readouterr().out
     drop_guards(services)
     with services.engine.begin() as connection:
         connection.execute(text("UPDATE audit_log SET detail = 'edited'"))
