@@ -11,7 +11,7 @@ import datetime
 import ipaddress
 import ssl
 from collections.abc import Iterator
-from email import message_from_bytes
+from email import message_from_bytes, policy
 from email.message import Message
 from pathlib import Path
 from typing import Any
@@ -72,7 +72,8 @@ class Mailbox:
         self.stalled: list[Message] = []
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        message = message_from_bytes(envelope.original_content or envelope.content)
+        raw = envelope.original_content or envelope.content
+        message = message_from_bytes(raw, policy=policy.default)  # headers decoded
         if self.refuse:
             self.refuse -= 1
             self.refused.append(message)

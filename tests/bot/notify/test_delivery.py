@@ -17,9 +17,10 @@ import pytest
 
 from bot.notify import Kind
 from bot.notify.delivery import CLAIM
+from bot.referrals.submit import Submitted, submit
 from bot.services import Services
 from scripts.servers import ROOT
-from tests.support.inbox import referred, settings_for
+from tests.support.inbox import draft, referred, settings_for
 from tests.support.smtp import MailServer
 
 LATER = timedelta(days=1)
@@ -183,3 +184,21 @@ def environment(services: Services) -> dict[str, str]:
         "SMTP_PASSWORD": s.smtp_password, "SMTP_CA_FILE": s.smtp_ca_file,
         "MAIL_FROM": s.mail_from, "COORDINATOR_EMAILS": ",".join(s.coordinator_emails),
     }  # fmt: skip
+
+
+def test_every_way_in_stores_one_notification_with_the_referral(
+    services: Services, mail_server: MailServer
+) -> None:
+    """submit() stores it with the referral; a referral that waited in the
+    outbox gets its own when stored; saving twice does not notify twice."""
+    assert submit(draft("direct"), services) is Submitted.STORED
+    assert submit(draft("direct"), services) is Submitted.STORED  # a double click
+    services.outbox.put(draft("waited", phone="+86 139 0000 0000"))
+    services.outbox.flush(services.referrals)
+
+    assert services.delivery.pending() == 2
+    assert services.delivery.send_due().sent == 2
+    subjects = sorted(m["Subject"] for m in mail_server.mailbox.messages)
+    stored = (services.referrals.get("direct"), services.referrals.get("waited"))
+    ids = sorted(r.id for r in stored if r)
+    assert subjects == sorted(f"New referral waiting / 新转诊待处理 (#{i})" for i in ids)
