@@ -1,7 +1,7 @@
 """Screenshots of the coordinators' inbox for the docs, made from fake data:
-`.venv/bin/python -m scripts.inbox_screenshots` writes docs/inbox-list.png and
-docs/inbox-referral.png (a temporary database, a real inbox server process,
-Debian's headless chromium)."""
+`.venv/bin/python -m scripts.inbox_screenshots` writes docs/inbox-list.png,
+docs/inbox-referral.png and docs/inbox-list-zh.png (a temporary database, a
+real inbox server process, Debian's headless chromium)."""
 
 from __future__ import annotations
 
@@ -74,8 +74,12 @@ def main() -> None:
             page.click('tr[data-referral="1"] a')
             page.wait_for_selector("#contact-name")
             page.screenshot(path=str(DOCS / "inbox-referral.png"), full_page=True)
+            page.click("#language button[value=zh]")
+            page.click("header nav a >> nth=0")
+            page.wait_for_selector("#new-count")
+            page.screenshot(path=str(DOCS / "inbox-list-zh.png"), full_page=True)
             browser.close()
-    print("docs/inbox-list.png, docs/inbox-referral.png")
+    print("docs/inbox-list.png, docs/inbox-referral.png, docs/inbox-list-zh.png")
 
 
 if __name__ == "__main__":
