@@ -69,3 +69,20 @@ def test_an_admin_sees_the_audit_log(page: Page, inbox: InboxServer) -> None:
     page.click("header nav a:has-text('Audit log')")
     expect(page.locator("#chain-intact")).to_be_visible()
     expect(page.locator("table.audit")).to_contain_text("boss")
+
+
+def test_an_admin_creates_an_account_that_can_then_log_in(
+    page: Page, inbox: InboxServer, staff: Services
+) -> None:
+    log_in(page, inbox, "boss")
+    page.click("header nav a:has-text('Accounts')")
+    form = page.locator("form.create-account")
+    form.locator("input[name=username]").fill("newcoord")
+    form.locator("input[name=password]").fill(PASSWORD)
+    form.locator("select[name=language]").select_option("zh")
+    form.locator("button[type=submit]").click()
+    expect(page.locator('tr[data-account="newcoord"]')).to_contain_text("coordinator")
+
+    page.context.clear_cookies()
+    log_in(page, inbox, "newcoord")
+    expect(page.locator("h1")).to_contain_text("转诊")  # the language chosen for the account
