@@ -16,7 +16,7 @@ from bot.services import Services
 from inbox.accounts import AccountStore
 from inbox.app import create_app
 from inbox.throttle import LoginThrottle
-from tests.support.inbox import PASSWORD, login, post, referred
+from tests.support.inbox import PASSWORD, csrf_token, login, post, referred
 
 
 @pytest.mark.parametrize(
@@ -166,3 +166,33 @@ def test_pages_are_never_cached_nor_framed(coordinator: FlaskClient) -> None:
     assert response.headers["Cache-Control"] == "no-store"
     assert "default-src 'self'" in response.headers["Content-Security-Policy"]
     assert response.headers["X-Frame-Options"] == "DENY"
+
+
+def failed_logins_from(app: Flask, forwarded_for: str, names: list[str]) -> list[int]:
+    client = app.test_client()
+    codes = []
+    for name in names:
+        token = csrf_token(client)
+        codes.append(
+            client.post(
+                "/login", data={"username": name, "password": "wrong", "csrf_token": token},
+                headers={"X-Forwarded-For": forwarded_for},
+            ).status_code
+        )  # fmt: skip
+    return codes
+
+
+def test_behind_the_proxy_throttling_counts_the_clients_address(
+    services: Services, accounts: AccountStore
+) -> None:
+    app = create_app(Services(replace(services.settings, inbox_proxies=1, login_max_failures=2)))
+    assert failed_logins_from(app, "203.0.113.7", ["a1", "a2", "a3"]) == [401, 401, 429]
+    assert failed_logins_from(app, "198.51.100.9", ["b1"]) == [401]  # another client
+
+
+def test_without_a_proxy_a_forged_forwarded_for_changes_nothing(
+    services: Services, accounts: AccountStore
+) -> None:
+    app = create_app(Services(replace(services.settings, login_max_failures=2)))
+    assert failed_logins_from(app, "203.0.113.7", ["a1", "a2"]) == [401, 401]
+    assert failed_logins_from(app, "198.51.100.9", ["b1"]) == [429]  # same real address
