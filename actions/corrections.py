@@ -4,7 +4,9 @@ The corrected slot is set after the patient's message, so the form's validator
 reads it like any answer and recomputes which questions apply: a correction can
 add questions, remove them, or end the screening with an exclusion. A new
 value that cannot be read clears the answer, and the form asks that question
-again.
+again. Inside the pre-screen, words with none of a correction's cues ("actually",
+"I meant", "wrong") that read as an answer to the question asked are that
+answer ("no CAR-T, but I did have a bone marrow transplant").
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.side_questions import mistaken_answer
 from bot.protocol.calendar import screening_date
 from bot.protocol.canonical import answers_from_slots
 from bot.protocol.criteria import QUESTIONS_BY_SLOT, QuestionKind
@@ -30,13 +33,15 @@ class ActionCorrectAnswer(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
+        text = tracker.latest_message.get("text") or ""
+        if asked := mistaken_answer(tracker, "correct", text):
+            return [SlotSet(asked, text)]  # the form reads it next
         answers = answers_from_slots(tracker.slots)
         answered = [
             slot
             for slot in applicable_questions(answers, screening_date())
             if getattr(answers, slot) is not None
         ]
-        text = tracker.latest_message.get("text") or ""
         target = correction_target(text, answered)
         if target is None:
             # Nothing answered yet, or the words name a question not answered.

@@ -1,11 +1,13 @@
 """How fast a turn is answered, and how much memory the servers hold.
 
-    .venv/bin/python -m scripts.benchmark_turns [--conversations 20] [--compare-init]
+    .venv/bin/python -m scripts.benchmark_turns [--conversations 20] [--at-once 20] [--compare-init]
 
 Starts the real action server and Rasa (REST channel, SQL tracker store on
-SQLite, as `scripts/run` does) on free ports, drives whole pre-qualified
-screenings over REST (tests/e2e/patient.py's patient), and prints per-turn
-latency (p50 / p95 / max), throughput with 1 and 4 patients at once, and the
+SQLite, as `scripts/run` does) on free ports, drives whole
+conversations over REST, one fixed patient per outcome (pre-qualified, not
+eligible, deferred, deferred without contact, no consent; each checked to end
+where it should), and prints per-turn latency (p50 / p95 / max), errors and
+throughput with 1 patient and with --at-once patients together (20), and the
 peak resident memory of each process. With --compare-init it does the same for
 Rasa's own `rasa init` bot (trained here, in a temp directory), the yardstick in
 the developers' guide. Figures go to docs/benchmarks.md by hand.
@@ -23,6 +25,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -66,36 +69,95 @@ def peak_memory_mb(server: Server) -> float:
     return int(line.split()[1]) / 1024
 
 
-def measure(name: str, url: str, conversation: Callable[[TimedPatient], None], count: int) -> None:
-    conversation(TimedPatient(url, []))  # warm-up: first-turn caches, connections
-    sequential: list[float] = []
-    started = time.perf_counter()
-    for _ in range(count):
-        conversation(TimedPatient(url, sequential))
-    elapsed = time.perf_counter() - started
-    concurrent: list[float] = []
-    started = time.perf_counter()
-    with ThreadPoolExecutor(4) as pool:
-        list(pool.map(lambda _: conversation(TimedPatient(url, concurrent)), range(count)))
-    elapsed_concurrent = time.perf_counter() - started
-    ms = sorted(d * 1000 for d in sequential)
-    print(
-        f"{name}: {len(ms)} turns, per turn p50 {statistics.median(ms):.0f} ms, "
-        f"p95 {ms[int(len(ms) * 0.95) - 1]:.0f} ms, max {ms[-1]:.0f} ms; "
-        f"{len(ms) / elapsed:.1f} turns/s with 1 patient, "
-        f"{len(concurrent) / elapsed_concurrent:.1f} turns/s with 4 at once"
-    )
+SCRIPTS: dict[str, dict[str, str]] = {
+    "pre-qualified": ELIGIBLE,
+    "not eligible (CAR-T, confirmed)": {**ELIGIBLE, "car_t": "yes"},
+    "deferred (live vaccine a week ago)": {
+        **ELIGIBLE, "live_vaccine": "yes", "live_vaccine_date": "one week ago",
+    },
+    "deferred, declines contact": {
+        **ELIGIBLE, "other_trial": "yes", "other_trial_end": "still in it",
+        "contact_consent": "no",
+    },
+    "no consent": {"screening_consent": "no"},
+}  # fmt: skip
+"""Fixed patients, one per outcome; each is checked to end where it should."""
+LAST_QUESTION = {
+    "pre-qualified": "contact_time",
+    "not eligible (CAR-T, confirmed)": "car_t",
+    "deferred (live vaccine a week ago)": "contact_time",
+    "deferred, declines contact": "contact_consent",
+    "no consent": "screening_consent",
+}
 
 
-def screening(patient: TimedPatient) -> None:
-    transcript = screen(patient, f"bench-{uuid.uuid4().hex[:10]}", ELIGIBLE)
-    assert transcript.asked[-1] == "contact_time", transcript.asked
+def screening(patient: TimedPatient, outcome: str) -> None:
+    transcript = screen(patient, f"bench-{uuid.uuid4().hex[:10]}", SCRIPTS[outcome])
+    assert transcript.asked[-1] == LAST_QUESTION[outcome], (outcome, transcript.asked)
+
+
+def every_outcome(patient: TimedPatient) -> None:
+    """One conversation per outcome, in turn."""
+    for outcome in SCRIPTS:
+        screening(patient, outcome)
 
 
 def init_chat(patient: TimedPatient) -> None:
     sender = f"bench-{uuid.uuid4().hex[:10]}"
     for text in INIT_BOT_SAYS:
         patient.say(sender, text)
+
+
+@dataclass
+class Figures:
+    turns: int
+    errors: int
+    p50: float
+    p95: float
+    maximum: float
+    per_second: float
+
+
+def run_patients(
+    url: str, conversation: Callable[[TimedPatient], None], count: int, at_once: int
+) -> Figures:
+    """`count` conversations, `at_once` patients at a time; failures are counted."""
+    durations: list[float] = []
+    errors: list[str] = []
+
+    def one(_: int) -> None:
+        try:
+            conversation(TimedPatient(url, durations))
+        except Exception as error:  # a wrong reply or an HTTP error: counted and shown
+            errors.append(repr(error))
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(at_once) as pool:
+        list(pool.map(one, range(count)))
+    elapsed = time.perf_counter() - started
+    ms = sorted(d * 1000 for d in durations)
+    if errors:
+        print(f"  {len(errors)} conversations failed, the first: {errors[0][:300]}")
+    return Figures(
+        turns=len(ms), errors=len(errors), p50=statistics.median(ms),
+        p95=ms[max(int(len(ms) * 0.95) - 1, 0)], maximum=ms[-1],
+        per_second=len(ms) / elapsed,
+    )  # fmt: skip
+
+
+def measure(
+    name: str, url: str, conversation: Callable[[TimedPatient], None], count: int, at_once: int
+) -> dict[int, Figures]:
+    """Figures with 1 patient at a time, then with `at_once` patients together."""
+    conversation(TimedPatient(url, []))  # warm-up: first-turn caches, connections
+    results = {n: run_patients(url, conversation, count, n) for n in (1, at_once)}
+    for n, f in results.items():
+        print(
+            f"{name}, {n} at once: {f.turns} turns, {f.errors} errors; per turn p50 "
+            f"{f.p50:.0f} ms, p95 {f.p95:.0f} ms, max {f.maximum:.0f} ms; "
+            f"{f.per_second:.1f} turns/s"
+        )
+    return results
 
 
 class InitBot(Server):
@@ -122,24 +184,29 @@ def our_assistant(workdir: Path) -> Iterator[tuple[str, list[Server]]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--conversations", type=int, default=20)
+    parser.add_argument("--at-once", type=int, default=20)
     parser.add_argument("--compare-init", action="store_true")
     arguments = parser.parse_args()
     os.environ["RASA_TELEMETRY_ENABLED"] = "false"
     if not MODEL.exists():
         raise SystemExit("no models/prescreen.tar.gz: run scripts/run or scripts/test first")
+    count, at_once = arguments.conversations, arguments.at_once
     with tempfile.TemporaryDirectory() as tmp, our_assistant(Path(tmp)) as (url, servers):
-        measure("prescreen assistant", url, screening, arguments.conversations)
+        ours = measure("prescreen assistant", url, every_outcome, count, at_once)
         for server in servers:
             print(f"  peak memory {server.name}: {peak_memory_mb(server):.0f} MiB")
-    if arguments.compare_init:
-        with tempfile.TemporaryDirectory() as tmp:
-            subprocess.run(
-                [str(BIN / "rasa"), "init", "--no-prompt", "--init-dir", tmp],
-                cwd=tmp, env=os.environ, check=True, capture_output=True,
-            )  # fmt: skip
-            with InitBot(free_port(), Path(tmp)) as bot:
-                measure("rasa init bot", bot.url, init_chat, arguments.conversations)
-                print(f"  peak memory {bot.name}: {peak_memory_mb(bot):.0f} MiB")
+    if not arguments.compare_init:
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(
+            [str(BIN / "rasa"), "init", "--no-prompt", "--init-dir", tmp],
+            cwd=tmp, env=os.environ, check=True, capture_output=True,
+        )  # fmt: skip
+        with InitBot(free_port(), Path(tmp)) as bot:
+            init = measure("rasa init bot", bot.url, init_chat, count * len(SCRIPTS), at_once)
+            print(f"  peak memory {bot.name}: {peak_memory_mb(bot):.0f} MiB")
+    for n in (1, at_once):
+        print(f"p95 ratio, {n} at once: {ours[n].p95 / init[n].p95:.2f}x")
 
 
 if __name__ == "__main__":

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from bot.reading.en.reader import EnglishReader
 from bot.reading.reader import Reader
+from bot.reading.zh.reader import ChineseReader
 
-READERS: dict[str, Reader] = {"en": EnglishReader()}
+READERS: dict[str, Reader] = {"en": EnglishReader(), "zh": ChineseReader()}
 """By language code (the conversation's `language` slot, stored on the referral)."""
 
 

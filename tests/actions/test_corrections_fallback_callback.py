@@ -40,6 +40,18 @@ async def test_a_correction_sets_the_earlier_answer_for_the_form_to_read(
     assert responses == ["utter_correction_noted"]
 
 
+@pytest.mark.parametrize(
+    "text", ["no HIV, but I did have syphilis in 2015", "they tested me and nobody said anything"]
+)
+async def test_an_answer_taken_for_a_correction_answers_the_question_asked(
+    domain: dict[str, Any], text: str
+) -> None:
+    events, responses = await correct(domain, text)
+
+    assert events == {"hiv_or_syphilis": text}  # no correction cue: the form reads it
+    assert responses == []
+
+
 async def test_an_unreadable_yes_no_correction_clears_the_answer(domain: dict[str, Any]) -> None:
     events, _ = await correct(domain, "oops, wrong button on the car-t one")
 

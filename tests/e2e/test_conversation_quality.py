@@ -189,3 +189,14 @@ def test_a_referral_after_starting_over_from_an_exclusion_names_it(
     assert Flag(FlagKind.RESTARTED, "", "E1") in referral.flags
     i2 = next(c for c in referral.criteria if c.criterion_id == "I2")
     assert i2.words == {"diagnosis": ELIGIBLE["diagnosis"]}  # the patient's own words
+
+
+@pytest.mark.parametrize("statement", ["I'm a man", "i am a guy, so no", "speaking as a man"])
+def test_a_statement_that_answers_never_ends_the_questions(
+    rasa: RasaServer, statement: str
+) -> None:
+    patient = start(rasa, "45", "no", "no", "I have lupus", "no")  # asked: can become pregnant?
+
+    # Whatever the classifier heard ("a person, please" included), the reader
+    # reads the statement as the answer: no callback, no pregnancy questions.
+    assert texts(rasa, patient, statement) == [text_of("utter_ask_ecog")]

@@ -224,10 +224,25 @@ def _cancer(plain: str) -> set[Enum]:
     return found
 
 
+_DENIES_A_CANCER = re.compile(
+    r"\b(no|never|not|don'?t|dont|didn'?t|didnt|haven'?t|havent|hasn'?t|hasnt|without)\b"
+    r"(\s+\w+){0,4}?\s+(\w+\s+)?(cancer|carcinoma|tumou?r|melanoma|leuka?emia|lymphoma|"
+    r"myeloma|sarcoma)"
+)
+"""A cancer named only to be denied: "I don't have breast cancer", "never had lung cancer"."""
+_STILL_A_CANCER = (
+    r"spread|metasta\w*|removed|treated|cured|remission|operat\w*|surgery|gone|came back|"
+    r"any ?more|no longer|\bnow\b|these days|recur\w*|in situ|invasive"
+)
+"""A negation about the cancer's course, not its existence: "it hasn't spread", "not anymore"."""
+
+
 def _cancer_clause(clause: str, not_removed: bool) -> set[Enum]:
     if re.search(_BENIGN, clause) and not re.search(r"malignan", clause):
         return {Cancer.NONE}
     if _SAYS_NONE.match(clause):
+        return {Cancer.NONE}
+    if _DENIES_A_CANCER.search(clause) and not re.search(_STILL_A_CANCER, clause):
         return {Cancer.NONE}
     if _NEGATED.search(clause) and not re.search(_EXCEPTED + "|" + _OTHER_CANCERS, clause):
         said_none = re.search(rf"{_CANCER_WORD}|^\W*\w+\W*$|never|none|\bno\b", clause)

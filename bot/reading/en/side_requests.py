@@ -24,6 +24,29 @@ CUES: dict[str, str] = {
     "ask_cost": r"\bcost|pay|money|free|price|expens|fee|charge|insurance",
     "ask_duration": r"how long|duration|how many (weeks|months|days|visits)|take long",
     "ask_eligibility_reason": r"why (not|can'?t|am i not)|eligib|qualif",
+    "request_human": r"\b(human|humans|someone|somebody|person|people|agent|operator|staff|"
+    r"team|nurse|coordinator|investigator|representative|supervisor|robot|bot|"
+    r"customer service)\b|\b(call|ring|phone|contact|email|e-mail) (me|back|the)\b|"
+    r"\bcall ?back\b|\bphone number\b|\b(talk|speak|chat)\b.*\b(to|with)\b.*\bdoctor\b|"
+    r"\bdoctor\b.*\b(call|ring|contact|talk|speak)\b|\bquestions? for\b|\bdoctor (please|pls)\b",
+    "correct": r"\bactually\b|\bsorry\b|\bmea?n[td]?\b|mistak|\bwrong\b|\bchange\b|correct|"
+    r"\bfix\b|typo|mistyp|\b(oops|whoops|my bad)\b|\bundo\b|\b(scratch|strike) that\b|"
+    r"disregard|ignore that|\bamend|\bedit\b|\bupdate\b|misclick|\b(clicked|pressed|hit)\b|"
+    r"accident|misread|misunderstood|misspoke|fat finger|\b(hold|hang) on\b|"
+    r"(?<!and )\bwait\b|go back|\bprevious\b|\blast (answer|one|question|response)\b|"
+    r"\bi said\b|should be|too fast|not what i",
+    "stop": r"\b(stop|stahp|stpo|stfu|quit|quitting|cancel|end|exit|enough|halt|abort|out|"
+    r"terminate|"
+    r"unsubscribe|withdraw|shut|kill)\b|give up|forget it|opt out|go away|leave me|drop it|"
+    r"knock it off|cut it out|pack it in|not interested|no longer interested|changed my mind|"
+    r"(don'?t|dont|do not) (want|wanna)|decided not|not (answering|doing|comfortable)|"
+    r"(don'?t|dont|do not) ask|no more|rather not|bother|bugging|any ?further|carry on|continue",
+    "start_over": r"start|restart|resart|strat|begin|\bredo\b|re-do|reset|again|from the top|"
+    r"from scratch|square one|fresh|anew|do.?over|question (1|one)|go back|new session|retry|"
+    r"change my answers|first question",
+    "delete_my_data": r"delet|remove|erase|forget|forgotten|wipe|gdpr|withdraw|"
+    r"(don'?t|dont|do not) (store|keep|save)|\bclear\b|get rid|scrub|destroy|purge|\bgone\b|"
+    r"off your|never told you|\b(data|details|info|information|record|records)\b",
 }
 """The words each side request is made of; out_of_scope and nlu_fallback
 have none: any readable answer wins over them."""

@@ -16,7 +16,8 @@ from bot.reading.en.yes_no import YesNoQuestion
 NO, YES = Reply.NO, Reply.YES
 
 _MAN = (
-    r"\b(i'?m|i am|im) (a |an )?(man|male|guy|bloke|boy|gentleman|dude|father|dad)\b|^(man|male)$"
+    r"\b(i'?m|i am|im) (a |an )?(man|male|guy|bloke|boy|gentleman|dude|father|dad)\b|^(man|male)$|"
+    r"\b(as|being) (a |an )?(man|male|guy)\b|\b(i'?m|i am|im) not (a )?(woman|female|girl|lady)\b"
 )
 _NO_PREGNANCY = (
     r"menopaus|post.?menopaus|hysterectom|womb removed|uterus removed|ovaries removed|"

@@ -40,6 +40,11 @@ T, D, C, E = Transplant, Diagnosis, Cancer, Ecog
         (D, "vasculitis", {D.UNSURE}),
         (C, "I don't have cancer", {C.NONE}),
         (C, "never had cancer", {C.NONE}),
+        (C, "I don't have breast cancer", {C.NONE}),  # a kind named only to deny it
+        (C, "never had lung cancer", {C.NONE}),
+        (C, "no breast cancer, but cervical carcinoma in situ", {C.EXCEPTED}),
+        (C, "I don't have breast cancer anymore", {C.OTHER}),  # had it
+        (C, "the breast cancer did not spread", {C.OTHER}),
         (C, "squamous cell carcinoma of the oesophagus", {C.OTHER}),
         (C, "squamous cell cancer of the lung", {C.OTHER}),
         (C, "throat cancer", {C.OTHER}),

@@ -45,6 +45,8 @@ YES, NO, UNSURE = Reply.YES, Reply.NO, Reply.UNSURE
         ("hiv_or_syphilis", "no HIV", {NO}),
         # statements that answer the question
         ("can_become_pregnant", "I'm a man", {NO}),
+        ("can_become_pregnant", "speaking as a man", {NO}),
+        ("can_become_pregnant", "i'm not a woman", {NO}),
         ("can_become_pregnant", "I'm past the menopause", {NO}),
         ("pregnant", "I'm 12 weeks pregnant", {YES}),
         ("pregnant", "I'm a man", {NO}),

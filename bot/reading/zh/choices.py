@@ -1,0 +1,306 @@
+"""Reading a Chinese reply to a choice question: transplant, diagnosis,
+cancer, daily activity. Exclusion first, meaning over words.
+
+The same contract as the English reader (bot/reading/en/choices.py): each
+clause is read on its own; a clause that denies what it names ("从来没做过肾移植")
+names nothing; a clause about someone else ("我妈妈有狼疮") is left out. The
+options named come back as a set: one, several (the one that excludes wins, or
+the question is asked again) or none (asked again). A look-alike disease is
+`other`; any stem-cell source is `stem_cell` and any solid organ `organ`; a
+cancer is `excepted` only when its kind, site and stage are the excepted ones,
+and an unspecified kind is `unsure`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from enum import Enum
+
+from bot.protocol.answers import Cancer, Diagnosis, Ecog, Transplant
+from bot.reading.zh.wording import normalised, own_clauses
+from bot.reading.zh.yes_no import HEDGE
+
+_NEGATED = re.compile(r"没有|没|不是|不|无(?!肌病)|(?<!尚)未(?!分化)|从未|排除|否认")
+"""Not the "无" of 无肌病性皮肌炎 nor the "未" of 未分化结缔组织病: names, not negations."""
+_SAYS_NONE = re.compile(
+    r"^(都)?(没有|没|无|不是|否|从来没有|从来没|从没有|从没|从未|一个都没有|都没有|都没|什么都没有|"
+    r"什么也没有|没有过|没做过|都没做过|没得过|没有得过|都不是|不是的)(过)?(的)?(呢|啊|呀)?$"
+)
+_BUTTON = re.compile(r'^/inform\{"(\w+)": ?"(\w+)"\}$')
+
+
+def read_choices(choices: type[Enum], text: str) -> set[Enum]:
+    """The options of `choices` the reply names (see the module's docstring)."""
+    plain = normalised(text)
+    if button := _BUTTON.match(plain):
+        return {member for member in choices if member.value == button.group(2)}
+    if plain == "/unsure" or (HEDGE.search(plain) and choices is not Ecog):
+        return {choices("unsure")} if "unsure" in {m.value for m in choices} else set()
+    for member in choices:
+        if plain == member.value and choices is not Ecog:
+            return {member}
+    return _READERS[choices](plain)
+
+
+def read_choice(choices: type[Enum], text: str) -> Enum | None:
+    """The one option the reply names, or None (none, or several)."""
+    named = read_choices(choices, text)
+    return named.pop() if len(named) == 1 else None
+
+
+# --- transplant ---------------------------------------------------------------
+
+_STEM_CELL = (
+    r"干细胞|骨髓移植|移植骨髓|骨髓|造血|外周血|脐带血|脐血|自体移植|异体移植|自体|异体|"
+    r"hsct|asct|pbsc|bmt|allo|auto|供者细胞"
+)
+_STEM_CELL_SOURCE = r"干细胞|骨髓|造血|外周血|脐带血|脐血|hsct|asct|pbsc|bmt"
+"""A stem-cell source by name: "自体" alone is also the 自体脂肪 of a fat graft."""
+_ORGAN = r"肾|肝|心脏|换心|肺|胰腺|胰岛|小肠|肠|子宫|面部|脸|手臂|手|肢体|胸腺|气管|喉|阴茎|器官"
+_CORNEA_OR_HAIR = r"角膜|头发|毛发|植发|植过发|种发|种过发|发际线"
+_NO_TRANSPLANT_PROCEDURE = r"骨穿|穿刺|活检|抽骨髓|骨髓检查|检查|化验|捐(献|赠|了|过)|供者|捐给"
+"""A procedure on the marrow or an organ that is no transplant."""
+_NOT_A_TRANSPLANT = (
+    r"植皮|皮肤移植|皮瓣|脂肪|植骨|骨移植|输(过|了)?血|种植牙|种牙|植牙|牙|假体|置换|起搏器|支架|晶体|白内障|"
+    r"等(待|着)|排队|透析"
+)
+
+
+def _transplant(plain: str) -> set[Enum]:
+    found: set[Enum] = set()
+    for clause in own_clauses(plain):
+        if re.search(_NO_TRANSPLANT_PROCEDURE, clause) or (
+            re.search(_NOT_A_TRANSPLANT, clause) and not re.search(_STEM_CELL_SOURCE, clause)
+        ):
+            found.add(Transplant.NONE)
+            continue
+        hair_or_cornea = re.search(_CORNEA_OR_HAIR, clause)
+        organ_words = re.sub(_CORNEA_OR_HAIR, " ", clause)  # "头发" is no organ
+        kinds = {
+            kind
+            for pattern, kind, words in (
+                (_STEM_CELL, Transplant.STEM_CELL, clause),
+                (_ORGAN, Transplant.ORGAN, re.sub(_STEM_CELL, " ", organ_words)),
+            )
+            if re.search(pattern, words)
+        }
+        if hair_or_cornea:
+            kinds.add(Transplant.CORNEA_OR_HAIR)
+        if len(kinds) > 1 and _NEGATED.search(clause) and not re.search(r"都(没|不|未)", clause):
+            continue  # "骨髓没移植过肾移植过": which is denied? asked again
+        if _NEGATED.search(clause) or _SAYS_NONE.match(clause):
+            found.add(Transplant.NONE)
+        else:
+            found |= kinds
+        # A transplant of a kind not said ("做过移植"): asked again.
+    if len(found) > 1:
+        found.discard(Transplant.NONE)  # "除了子宫移植, 其他都没有"
+    return found
+
+
+# --- diagnosis -----------------------------------------------------------------
+
+_LOOKALIKES = (
+    r"盘状红斑狼疮|盘状狼疮|盘状|皮肤型狼疮|亚急性皮肤型|药物性狼疮|新生儿狼疮|狼疮抗凝物|类狼疮|"
+    r"冻疮样狼疮|类风湿|类风关|风湿性关节炎|强直性脊柱炎|强直|银屑病|牛皮癣|痛风|纤维肌痛|"
+    r"混合性结缔组织病|混合结缔组织病|未分化结缔组织病|未分化|重叠综合征|多发性肌炎|多肌炎|"
+    r"包涵体肌炎|坏死性肌病|硬斑病|硬斑|局限性硬皮病|线状硬皮病|多发性硬化|侧索硬化|渐冻|"
+    r"结节性硬化|过敏性紫癜|紫癜|iga血管炎|巨细胞动脉炎|颞动脉炎|大动脉炎|高安|白塞|贝赫切特|川崎|"
+    r"结节性多动脉炎|荨麻疹性血管炎|冷球蛋白|克罗恩|结肠炎|重症肌无力|抗磷脂|结节病|白癜风|桥本|"
+    r"甲亢|乳糜泻|斯蒂尔|骨关节炎|关节炎|风湿性多肌痛|甲状腺|哮喘|湿疹|脱发|葡萄膜炎|动脉硬化|肝硬化"
+)
+_NONE_OF_THESE = (
+    r"^(都不是|都没有|以上都不是|都不对)$|都不是|其他的病|别的病|其他病|不在(这|列表)|^其他$|^别的$"
+)
+_FIVE = (
+    (r"系统性红斑狼疮|红斑狼疮|狼疮|sle", Diagnosis.SLE),
+    (r"干燥综合征|干燥综合症|干燥症|舍格伦|sj[oö]gren|pss", Diagnosis.SJOGREN),
+    (r"系统性硬化|硬皮病|ssc|crest", Diagnosis.SYSTEMIC_SCLEROSIS),
+    (r"皮肌炎", Diagnosis.DERMATOMYOSITIS),
+    (
+        r"anca|肉芽肿性多血管炎|肉芽肿性血管炎|韦格纳|gpa|显微镜下多血管炎|显微镜多血管炎|mpa|嗜酸性肉芽肿|"
+        r"变应性肉芽肿|churg|egpa|多血管炎",
+        Diagnosis.ANCA_VASCULITIS,
+    ),
+)
+_SUSPECTED = r"怀疑|疑似|待排|待查|还没确诊|没确诊|未确诊"
+
+
+def _diagnosis(plain: str) -> set[Enum]:
+    found: set[Enum] = set()
+    unclear = False
+    for clause in own_clauses(plain):
+        if re.search(_SUSPECTED, clause):
+            unclear = True  # suspected, not diagnosed: staff verify
+            continue
+        if re.search(_NONE_OF_THESE, clause):
+            found.add(Diagnosis.OTHER)
+            continue
+        lookalike = re.search(_LOOKALIKES, clause)
+        cleared = re.sub(_LOOKALIKES + r"|anca阴性", " ", clause)  # ANCA-negative: which kind?
+        named = {member for pattern, member in _FIVE if re.search(pattern, cleared)}
+        if _NEGATED.search(clause):
+            continue  # "不是狼疮" names nothing the patient has
+        if named:
+            found |= named
+        elif lookalike:
+            found.add(Diagnosis.OTHER)
+        elif re.search(r"硬化|肌炎|血管炎|结缔组织|自身免疫|风湿|免疫病", clause):
+            unclear = True  # which kind is not said
+    qualifying = found - {Diagnosis.OTHER}
+    if _refined_away(plain, qualifying):
+        return {Diagnosis.UNSURE}  # "狼疮, 但是医生说是盘状的": which lupus?
+    if qualifying:
+        return qualifying  # another condition beside one of the five does not matter
+    if unclear:
+        return {Diagnosis.UNSURE}
+    return found
+
+
+_REFINED = {
+    Diagnosis.SLE: (r"系统性|sle", r"盘状|皮肤型|药物性|新生儿|冻疮样"),
+    Diagnosis.SYSTEMIC_SCLEROSIS: (r"系统性|ssc", r"局限性|硬斑|线状"),
+}
+"""A qualifying name the reply itself narrows to a look-alike ("狼疮" then
+"盘状的"), unless it said the systemic form."""
+
+
+def _refined_away(plain: str, qualifying: set[Enum]) -> bool:
+    return any(
+        member in qualifying
+        and re.search(lookalike, plain)
+        and not re.search(systemic, re.sub(r"(不是|并非|不)(系统性)", "", plain))
+        for member, (systemic, lookalike) in _REFINED.items()
+    )
+
+
+# --- cancer ----------------------------------------------------------------------
+
+_SPREAD = r"转移|扩散|晚期|中期|[二三四234]期|(ii|iii|iv)期|浸润|淋巴结|复发|骨转|全身|癌细胞跑"
+_OTHER_CANCERS = (
+    r"黑色素瘤|白血病|淋巴瘤|霍奇金|骨髓瘤|肉瘤|胶质瘤|间皮瘤|神经母细胞瘤|"
+    r"(肺|结肠|结直肠|大肠|肠|直肠|胃|肝|胰腺|甲状腺|卵巢|子宫内膜|子宫|宫体|肾|膀胱|脑|血液|骨|"
+    r"乳腺|乳房|食管|食道|喉|口腔|舌|鼻咽|头颈|睾丸|阴茎|外阴|阴道|肛门|胆囊|胆管|肾上腺|垂体)"
+    r"\w{0,4}(癌|瘤|肿瘤)"
+)
+_EXCEPTED = (
+    r"基底细胞|皮肤鳞(状细胞)?癌|皮肤(的)?鳞状细胞癌|皮肤鳞状|宫颈原位癌|子宫颈原位癌|宫颈(的)?原位|"
+    r"原位宫颈癌|cin ?(3|iii)|宫颈上皮内瘤变(3|iii)级"
+)
+_DCIS = r"dcis|导管原位癌"
+_NOT_SPREAD = re.compile(r"(没有|没|未|无|不)(发生|出现|看到|发现|见)?(转移|扩散|复发)")
+_CANCER_WORD = r"癌|肿瘤|恶性|瘤|ca|化疗|放疗"
+_BENIGN = r"良性|不是癌|不是恶性|囊肿|息肉|肌瘤|结节|脂肪瘤|纤维瘤|血管瘤|增生"
+_NOT_SURGERY = (
+    r"放疗|放射|内分泌治疗|激素治疗|没(有)?(做)?手术|没(有)?切|保守治疗|观察|化疗|还在|粒子"
+)
+
+
+def _cancer(plain: str) -> set[Enum]:
+    own = own_clauses(plain)
+    not_removed = any(re.search(_NOT_SURGERY, clause) for clause in own)
+    found: set[Enum] = set()
+    for clause in own:
+        found |= _cancer_clause(clause, not_removed)
+    if len(found) > 1:
+        found.discard(Cancer.NONE)  # "没有, 只有一个皮肤基底细胞癌"
+    return found
+
+
+def _cancer_clause(clause: str, not_removed: bool) -> set[Enum]:
+    if re.search(_BENIGN, clause) and not re.search(r"恶性", clause.replace("不是恶性", "")):
+        return {Cancer.NONE}
+    if _SAYS_NONE.match(clause):
+        return {Cancer.NONE}
+    clause = _NOT_SPREAD.sub(" ", clause)  # "没有转移" is a stage, not a denial
+    named_kind = re.search(f"{_EXCEPTED}|{_DCIS}|{_OTHER_CANCERS}|前列腺", clause)
+    denied = _NEGATED.search(re.sub(_NOT_SURGERY, " ", clause))
+    if denied and named_kind:
+        return {Cancer.NONE}  # "乳腺癌没有", "从没得过肺癌"
+    if denied or (_NEGATED.search(clause) and not named_kind):
+        said_none = re.search(rf"{_CANCER_WORD}|^\W*\w{{1,3}}\W*$", clause)
+        return {Cancer.NONE} if said_none else set()
+    if re.search(_SPREAD, clause):
+        return {Cancer.OTHER}
+    found: set[Enum] = set()
+    if re.search(r"前列腺|" + _DCIS, clause):
+        # Excepted only after radical surgery: any other treatment is not.
+        found.add(Cancer.OTHER if not_removed else Cancer.EXCEPTED)
+    elif re.search(_EXCEPTED, clause):
+        found.add(Cancer.EXCEPTED)
+    if not found and re.search(r"(乳腺|乳房)(的)?原位癌", clause):
+        return {Cancer.UNSURE}  # ductal (excepted after surgery) or lobular: not said
+    # "乳腺" in "乳腺导管原位癌" is the excepted kind's own site.
+    other_site = re.sub(f"{_EXCEPTED}|{_DCIS}|前列腺|皮肤", " ", clause)
+    if re.search(_OTHER_CANCERS, other_site) and not re.search(r"^\W*(乳腺|乳房)\W*$", other_site):
+        found.add(Cancer.OTHER)  # any other site, whatever the cell type
+    if found:
+        return found
+    if re.search(r"鳞|皮肤癌|宫颈|原位", clause):
+        return {Cancer.UNSURE}  # kind or site not said
+    if re.search(_CANCER_WORD, clause):
+        return {Cancer.UNSURE}  # a cancer of a kind not said
+    return set()
+
+
+# --- daily activity (ECOG) ----------------------------------------------------------
+
+_NOT = r"(?<![不没])(?<!无法)(?<!不能)"
+_ECOG: tuple[tuple[str, Ecog], ...] = (
+    (
+        r"卧床不起|整天(都)?(躺|在床上|卧床)|全天(都)?卧床|一直(都)?躺着|瘫痪|(生活)?不能自理|"
+        r"完全不能动|下不了床|起不了床|下不来床|需要(别)?人(照顾|喂饭|帮忙穿衣)|吃饭穿衣都要人|"
+        r"大小便都要人|一整天都在床上|离不开床",
+        Ecog.BEDBOUND,
+    ),
+    (
+        r"大部分时间(都)?(卧床|躺|在床上|坐着|在椅子上|休息)|一大半时间(躺|卧床|在床上)|"
+        r"一半以上(的)?时间(卧床|躺|在床上)|多数时间(躺|卧床|在床上)|大多数时(间|候)(躺|卧床|在床上)|"
+        r"超过一半(的)?时间(躺|卧床|在床上)|生活部分自理|只能照顾自己一部分|白天(大部分|多半)(时间)?(躺|卧床)|"
+        r"(大部分|多半)时间(要)?躺着",
+        Ecog.MOSTLY_RESTING,
+    ),
+    (
+        r"(不能|没法|没办法|无法|干不了|做不了)(去)?(工作|上班|干活)|干不了活|上不了班|不能正常(上班|工作)|"
+        r"病休|病假|辞职|停工|不工作了|没在工作了|(能|可以)自理,?但|(能|可以)照顾自己,?但|"
+        r"连轻(活|体力)(都|也)(干|做)不了|轻(活|体力活)(都|也)(干|做)不了|家务(都|也)做不了|做不了家务",
+        Ecog.NO_WORK,
+    ),
+    (
+        r"只能(做|干)(点|些)?轻|轻活|轻体力|轻松的工作|轻的家务|(重活|体力活)(干|做)不了|"
+        r"(不能|没法|无法|干不了|做不了)(干|做)?(重活|体力活|剧烈运动)|剧烈运动不行|不能剧烈|"
+        r"容易累|容易疲劳|坐办公室|办公室工作|文职|兼职|半天班|(能|可以)做家务",
+        Ecog.LIGHT_WORK,
+    ),
+    (
+        _NOT + r"(正常活动|活动正常|完全正常|一切正常|正常上班|正常工作|全职)|(和|跟)以前一样|"
+        r"(和|跟)正常人一样|没有(任何)?限制|不受(任何)?限制|不受限|没(有)?(任何)?影响|(能|可以)(干|做)重活|"
+        r"什么都能(干|做)|能做所有|(经常|每天)(运动|健身|跑步)|能跑能跳",
+        Ecog.FULLY_ACTIVE,
+    ),
+)
+
+
+def _ecog(plain: str) -> set[Enum]:
+    """The most limited day the reply describes ("和以前一样, 就是干不了重活" is
+    light work only)."""
+    named = [
+        grade
+        for clause in own_clauses(plain)
+        for pattern, grade in _ECOG
+        if any(not _DENIED_BEFORE.search(clause[: m.start()]) for m in re.finditer(pattern, clause))
+    ]
+    return {max(named, key=lambda grade: grade.grade)} if named else set()
+
+
+_DENIED_BEFORE = re.compile(r"(不是|并非|不至于|没到|没有到|还不到|也不是)(说)?\W*$")
+"""A day described only to deny it: "还没到大部分时间卧床的程度"."""
+
+
+_READERS: dict[type[Enum], Callable[[str], set[Enum]]] = {
+    Transplant: _transplant,
+    Diagnosis: _diagnosis,
+    Cancer: _cancer,
+    Ecog: _ecog,
+}

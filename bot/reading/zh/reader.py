@@ -1,0 +1,169 @@
+"""The Chinese reader: a patient's reply to a question -> canonical values.
+
+The same contract and checks as the English reader (bot/reading/en/reader.py),
+and the same canonical values for the same meaning. A reply with no words
+(empty, emoji, punctuation) is never an answer; one in another script, or in
+English words, is never read as Chinese. Latin letters alone are read only as
+a button's payload, a date or age in digits, or the few Latin words Chinese
+patients write for their answer ("ok", "SLE", "GPA").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bot.protocol.answers import ONGOING, DateSpan, Reply
+from bot.protocol.criteria import Question, QuestionKind
+from bot.reading.en.dates import InvalidDate, check_span
+from bot.reading.en.reader import EMOJI_REPLIES, INTENT_REPLIES
+from bot.reading.en.yes_no import YesNoQuestion
+from bot.reading.language import NOT_READ, Script, script_of
+from bot.reading.reader import Unreadable
+from bot.reading.zh.choices import read_choices
+from bot.reading.zh.dates import parse_birth, parse_past_date
+from bot.reading.zh.numerals import arabic
+from bot.reading.zh.replies import is_ongoing, says_unsure
+from bot.reading.zh.side_requests import carries_side_request
+from bot.reading.zh.subjects import SUBJECTS
+from bot.reading.zh.wording import clauses, normalised, own_clauses
+from bot.reading.zh.yes_no import read_yes_no
+
+NOT_CHINESE = "utter_language_not_understood"
+"""The hint for a reply in English (or any Latin text) to the Chinese assistant."""
+_LATIN_ANSWERS = re.compile(
+    r"(ok|okay|sle|ssc|crest|anca|gpa|mpa|egpa|hiv|car-?t|cart|ild|jo-?1|mda-?5|mi-?2|tif-?1\w*|"
+    r"nxp-?2|srp|hmgcr|pl-?7|pl-?12|tppa|rpr)\s*(\(\s*[+-]\s*\))?[.!~ ]*"
+)
+CONSENT = YesNoQuestion(
+    r"问|开始|继续|可以|好|行|同意|愿意|联系|打电话|来吧|接着|没问题",
+    statements=((r"以后|改天|下次|不方便|不用了|算了|不要|拒绝|^不想", Reply.NO),),
+)
+_NO_WORDS_HINT = {
+    QuestionKind.REPLY: "utter_invalid_yes_no",
+    QuestionKind.CHOICE: "utter_invalid_choice",
+    QuestionKind.BIRTH: "utter_invalid_date_unreadable",
+    QuestionKind.PAST_DATE: "utter_invalid_date_unreadable",
+    QuestionKind.END_DATE: "utter_invalid_date_unreadable",
+}
+
+
+class ChineseReader:
+    """Simplified Chinese replies (bot.reading.reader.Reader)."""
+
+    language = "zh"
+
+    def answer(
+        self, question: Question, reply: str, today: date, intent: str | None = None
+    ) -> tuple[str, ...]:
+        return read_reply(question, reply, today, intent)
+
+    def is_side_request(self, intent: str, reply: str) -> bool:
+        return carries_side_request(intent, reply)
+
+    def consent(self, reply: str, intent: str | None = None) -> bool:
+        return read_consent(reply, intent)
+
+
+def read_reply(
+    question: Question, reply: str, today: date, intent: str | None = None
+) -> tuple[str, ...]:
+    """See bot.reading.reader.Reader.answer."""
+    kind = question.kind
+    if kind is QuestionKind.REPLY:
+        readings = read_yes_no_reply(reply, SUBJECTS[question.slot], intent, today)
+        return tuple(r.value for r in readings)
+    check_script(reply, kind)
+    if kind is QuestionKind.CHOICE:
+        assert question.choices is not None
+        named = read_choices(question.choices, reply)
+        if not named:
+            raise Unreadable("utter_invalid_choice")
+        return tuple(sorted(str(member.value) for member in named))
+    return (_read_date(kind, reply, today),)
+
+
+def read_yes_no_reply(
+    reply: str, subject: YesNoQuestion, intent: str | None, today: date | None = None
+) -> list[Reply]:
+    """The yes / no / not sure the reply states (sorted), or Unreadable."""
+    bare = re.sub("[\ufe0f\u200d\u2640\u2642\U0001f3fb-\U0001f3ff]", "", reply.strip())
+    if (emoji := EMOJI_REPLIES.get(bare)) is not None:
+        return [emoji]
+    check_script(reply, QuestionKind.REPLY)
+    readings = read_yes_no(reply, subject, today)
+    if not readings:
+        raise Unreadable("utter_invalid_yes_no")
+    opinion = INTENT_REPLIES.get(intent or "")
+    if readings in ({Reply.YES}, {Reply.NO}) and opinion and opinion not in readings:
+        raise Unreadable("utter_invalid_yes_no")  # the classifier heard otherwise: ask
+    return sorted(readings, key=lambda r: r.value)
+
+
+def read_consent(reply: str, intent: str | None) -> bool:
+    """True only for a plain yes (是, 好的, 可以, 同意), False for a plain no (不,
+    不要, 不同意); anything else raises Unreadable."""
+    readings = read_yes_no_reply(reply, CONSENT, intent)
+    if readings == [Reply.YES]:
+        return True
+    if readings == [Reply.NO]:
+        return False
+    raise Unreadable("utter_invalid_yes_no")
+
+
+def check_script(reply: str, kind: QuestionKind) -> None:
+    """Raises Unreadable unless the reply may be read as Chinese: Chinese
+    characters, a button's payload, digits, or a Latin answer word alone."""
+    script = script_of(reply)
+    if script is Script.CJK or reply.strip().startswith("/"):
+        return
+    if script in NOT_READ:
+        raise Unreadable(NOT_READ[script])
+    if script is Script.NONE:
+        raise Unreadable(_NO_WORDS_HINT[kind])
+    plain = normalised(reply)
+    if not re.search(r"[a-z]", plain) or _LATIN_ANSWERS.fullmatch(plain):
+        return  # digits ("1985.3.15", "45") or a Latin answer word
+    if len(re.sub(r"[\W\d_]", "", plain)) <= 2:
+        raise Unreadable(_NO_WORDS_HINT[kind])  # "A", "no": too short to tell the language
+    raise Unreadable(NOT_CHINESE)  # English is read by the English reader only
+
+
+def _read_date(kind: QuestionKind, reply: str, today: date) -> str:
+    text = normalised(reply)
+    if text == "/unsure" or (says_unsure(text) and not re.search(r"\d", text)):
+        if kind is QuestionKind.BIRTH:
+            raise Unreadable("utter_invalid_birth_unsure")
+        return Reply.UNSURE.value
+    if kind is QuestionKind.END_DATE and is_ongoing(text):
+        return ONGOING
+    birth = kind is QuestionKind.BIRTH
+    try:
+        if re.fullmatch(r"\d{4}-\d\d-\d\d/\d{4}-\d\d-\d\d", text):  # a span, as stored
+            return check_span(DateSpan.from_slot(text), today, birth=birth).to_slot()
+        return _parse_date(text, today, birth).to_slot()
+    except Unreadable:
+        raise  # an age near 18, a lunar date: their own question
+    except InvalidDate as error:
+        raise Unreadable(f"utter_invalid_date_{error.reason}") from error
+    except ValueError as error:
+        raise Unreadable("utter_invalid_date_impossible") from error
+
+
+def _parse_date(text: str, today: date, birth: bool) -> DateSpan:
+    """The date the reply gives; when the whole reply is no date, the one
+    clause of the patient's own that is ("我女儿15岁, 我43")."""
+    parse = parse_birth if birth else parse_past_date
+    try:
+        return parse(text, today)
+    except InvalidDate as whole:
+        readings = []
+        for clause in own_clauses(text):
+            try:
+                readings.append(parse(clause, today))
+            except InvalidDate:
+                continue
+        dated = [c for c in own_clauses(text) if re.search(r"\d", arabic(c))]
+        if len(readings) == 1 and len(clauses(text)) > 1 and len(dated) == 1:
+            return readings[0]
+        raise whole  # none, or another date beside it ("身份证上是1985年, 实际是1984年")

@@ -1,0 +1,166 @@
+"""What each yes / no question is about, in the Chinese words patients use.
+
+A clause that names the subject without denying it is a yes ("2015年得过梅毒");
+one that denies it is a no ("HIV阴性", "没做过CAR-T"); a statement that answers
+the question without yes or no ("我是男的") is read here too. The windows are the
+protocol's, as in English.
+"""
+
+from __future__ import annotations
+
+from dateutil.relativedelta import relativedelta
+
+from bot.protocol.answers import Reply
+from bot.protocol.criteria import INFECTION_WINDOW, LIVE_VACCINE_WINDOW, OTHER_TRIAL_WINDOW
+from bot.reading.en.yes_no import YesNoQuestion
+
+NO, YES = Reply.NO, Reply.YES
+
+_MAN = (
+    r"^(我)?(是)?(个)?(男的|男性|男人|男生|男士|男|爷们|大老爷们|先生|爸爸|父亲)$|"
+    r"我是(个)?(男的|男性|男人|男生)"
+)
+_NOT_DENIED = r"(?<!没)(?<!未)(?<!没有)(?<!还没)"
+_NO_PREGNANCY = (
+    rf"{_NOT_DENIED}(绝经|闭经|结扎|绝育)|停经(好几|多|\d+)年|更年期过|子宫(已经)?(全|次全)?(切|摘|拿)|"
+    r"切(除|了)(了)?子宫|摘(除|了)子宫|卵巢(已经)?(切|摘)|不孕|怀不上|不能生|生不了|没有月经|"
+    r"月经停了|例假停了|年纪大了"
+)
+"""Cannot become pregnant; "还没绝经" (not yet) is the opposite."""
+_STILL_FERTILE = (r"(没|未|没有|还没)(有)?(绝经|闭经|结扎|绝育)", YES)
+_FEELING_FINE = (r"^(我)?(身体)?(很好|挺好|好着呢|健康|都正常|一切正常|好好的|没事)$", NO)
+"""To a question about an illness of one's own: a no."""
+_LIVE_VACCINES = (
+    r"麻疹|腮腺炎|风疹|麻腮风|水痘|黄热病|鼻喷|喷鼻|口服伤寒|卡介苗|轮状病毒|糖丸|脊灰减毒|"
+    r"减毒活疫苗|活疫苗|乙脑减毒|登革热|霍乱|天花|mmr"
+)
+_NOT_LIVE_VACCINES = (
+    r"新冠|流感(针|疫苗)|乙肝疫苗|hpv|九价|四价|二价|宫颈癌疫苗|狂犬|破伤风|肺炎疫苗|"
+    r"百白破|灭活"
+)
+_UNWELL = (r"不太好|不好|不大好|(?<![没无])有问题|有毛病|出了问题|很差|不行|受累|累及", YES)
+"""To a question about an illness: "心脏不太好" says there is one."""
+_WELL = r"(是)?(好的|好好的|没事|没有?问题|挺好|很好|没毛病)"
+_DISEASES = (
+    r"狼疮|红斑狼疮|sle|干燥综合征|干燥症|硬皮病|系统性硬化|皮肌炎|血管炎|原发病|本病|这个病|"
+    r"自身免疫"
+)
+
+SUBJECTS: dict[str, YesNoQuestion] = {
+    "car_t": YesNoQuestion(
+        r"car.?t|cart|嵌合抗原受体|细胞治疗|细胞疗法|免疫细胞|t细胞|回输", ever=True
+    ),
+    "dm_antibody": YesNoQuestion(
+        r"jo.?1|mi.?2|mda.?5|tif.?1\w*|nxp.?2|hmgcr|pl.?7|pl.?12|(?<![a-z])(srp|ej|oj|ks|sae)(?![a-z])|"
+        r"抗体|肌炎谱|肌炎抗体",
+        ever=True,
+    ),
+    "ssc_lung": YesNoQuestion(
+        r"ild|间质性肺炎|间质性肺病|肺间质|间质性肺|肺纤维化|纤维化|间质性|肺部|肺",
+        ever=True,
+        statements=((rf"^(我的)?肺(部)?{_WELL}$", NO), _UNWELL),
+    ),
+    "hiv_or_syphilis": YesNoQuestion(
+        r"hiv|艾滋|爱滋|梅毒|性病|aids|tppa|rpr|trust|tp抗体|梅毒抗体",
+        ever=True,
+        statements=(_FEELING_FINE,),
+    ),
+    "can_become_pregnant": YesNoQuestion(
+        r"怀孕|怀上|生育|生孩子|要孩子",
+        statements=(
+            _STILL_FERTILE,
+            (r"月经(还)?(有|正常|规律|来)|还有月经|还来月经", YES),
+            (_MAN, NO),
+            (_NO_PREGNANCY, NO),
+            (r"^(我)?(已经|今年)?(5[5-9]|[6-9]\d)(多)?(岁)?(了)?$", NO),  # past the menopause
+            (r"在吃避孕药|在避孕|戴(了)?环|上(了)?环|用避孕套|用安全套", YES),
+            (r"我怀孕了|正在怀孕|在备孕|想要(个)?孩子|准备要孩子|打算要孩子", YES),
+        ),
+    ),
+    "pregnant": YesNoQuestion(
+        r"怀孕|怀过孕|怀过|怀了|有喜|有了(宝宝|孩子)|身孕",
+        window=relativedelta(months=10),  # "2020年怀过孕": not now
+        statements=(
+            (_MAN, NO),
+            (_NO_PREGNANCY, NO),
+            (r"刚生(完|了)|刚生过|生完孩子|坐月子|哺乳期|在喂奶|母乳喂养|产后", NO),
+            (r"^(我)?(还)?没怀(上|孕)?$", NO),
+            (r"怀孕过|怀过孕|^(但是)?(现在|目前)(没有|没|不是)(了)?$", NO),  # once, not now
+            (
+                r"怀孕\d+(个)?(周|月)|怀孕(已经)?(有)?[一二三四五六七八九十两\d]+(个)?(周|月)|预产期|怀了双胞胎",
+                YES,
+            ),
+        ),
+    ),
+    "contraception": YesNoQuestion(
+        r"避孕|避孕套|安全套|避孕药|上环|节育环|皮下埋植|措施|愿意|可以|配合",
+        statements=(
+            (r"^(?!.*(不|拒绝)).*(没(有)?问题|没事)", YES),  # "would you use it?": fine by me
+            (r"(已经|一直)?在(吃避孕药|避孕)|戴(了)?环|上(了)?环|放了环", YES),
+            (r"宗教|信仰|拒绝|反对|不愿意|不想避孕|不会避孕|不接受", NO),
+        ),
+    ),
+    "cancer_treated": YesNoQuestion(
+        r"切除|手术|开刀|切掉|切了|拿掉|治好|治愈|根治|治疗(过|了|完)|好了|痊愈|复查(都)?正常",
+        statements=(
+            (r"已经好了|治好了|痊愈|治愈", YES),
+            (
+                r"复发|转移|扩散|还在(化疗|放疗|治疗)|没(有)?治疗|还没(有)?治|观察|没(有)?做手术|没(有)?切",
+                NO,
+            ),
+            (r"(完全|全部)切(除|掉|干净)|切干净了|切缘阴性|根治术", YES),
+        ),
+    ),
+    "infection": YesNoQuestion(
+        r"感染|抗生素|消炎药|抗病毒|抗真菌|输液|挂水|吊瓶|点滴|头孢|阿莫西林|青霉素|阿奇霉素|"
+        r"左氧氟沙星|奥司他韦|达菲|阿昔洛韦|伐昔洛韦|更昔洛韦|氟康唑|肺炎|尿路感染|发烧|发热",
+        window=INFECTION_WINDOW,
+        statements=(
+            (r"药膏|软膏|外用|涂抹|眼药水|滴眼|滴耳|擦的", NO),
+            _FEELING_FINE,
+        ),
+    ),
+    "live_vaccine": YesNoQuestion(
+        _LIVE_VACCINES,
+        window=LIVE_VACCINE_WINDOW,
+        statements=(
+            (rf"^(?!.*({_LIVE_VACCINES})).*({_NOT_LIVE_VACCINES})", NO),
+            (r"^(最近)?(都)?没(有)?(打|接种)(过)?(任何)?疫苗", NO),
+        ),
+    ),
+    "other_trial": YesNoQuestion(
+        r"试验|临床研究|研究|项目|受试者|入组|新药", window=OTHER_TRIAL_WINDOW
+    ),
+    "disease_active": YesNoQuestion(
+        r"活动|活跃|发作|复发|加重|严重|反复|控制不住|不稳定|症状|疼|痛|皮疹|红斑|乏力|累|病情|"
+        r"还在吃激素|" + _DISEASES,
+        statements=(
+            (r"好多了|好转|好些了|好一些|好一点|改善|还行|还可以|一般", Reply.UNSURE),
+            (
+                r"(病情|身体|情况)(一直|还是|很|挺)?(不好|不太好|很差|差)|"
+                r"控制(得)?不(太)?(好|住)|没(有)?控制住|还在活动|活动期|一直(在)?(发作|加重|反复)|越来越(重|严重)",
+                YES,
+            ),
+            (r"^(?!.*(不|没|未)).*(缓解|控制(得)?(很好|挺好|住了|稳定|得好|得不错)|稳定|平稳)", NO),
+        ),
+    ),
+    "hepatitis_or_cmv": YesNoQuestion(
+        r"乙肝|丙肝|肝炎|hbv|hcv|cmv|巨细胞病毒|大三阳|小三阳|乙型肝炎|丙型肝炎|携带者|携带",
+        ever=True,
+        statements=(
+            (r"^(只|就|只是|就是)?(有)?(过)?(甲肝|自身免疫性肝炎|脂肪肝|酒精肝|药物性肝炎)", NO),
+            (r"打过.*疫苗|接种过.*疫苗|^(乙肝)?表面抗体阳性$", NO),
+        ),
+    ),
+    "serious_illness": YesNoQuestion(
+        r"心脏|心衰|心梗|冠心病|心肌|肝|肝硬化|肺|慢阻肺|肾|尿毒症|血液病|贫血|甲状腺|甲亢|甲减|"
+        r"糖尿病|内分泌|激素|衰竭|大病|疾病|其他的?病|别的病|其他",
+        statements=(
+            (rf"^(我的)?(心脏|肝|肺|肾|血液|甲状腺){_WELL}$", NO),
+            _UNWELL,
+            (rf"^(就|只|就是|只是|只有|除了)(我的)?({_DISEASES})", NO),
+            _FEELING_FINE,
+        ),
+    ),
+}
+"""By slot; every yes / no question of the pre-screen has one (the same keys as English)."""

@@ -1,0 +1,91 @@
+# Patients read these lines: Chinese punctuation (full-width) is right here.
+# ruff: noqa: RUF001
+"""What the assistant understood, in plain Chinese, for the patient to check
+before anything is passed on: one line per question answered (the same lines
+as bot/reading/en/summary.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from bot.protocol.answers import ONGOING, DateSpan
+from bot.protocol.criteria import QUESTIONS
+from bot.reading.zh.dates import written_date
+
+LABELS = {
+    "birth": "出生日期",
+    "car_t": "以前接受过CAR-T细胞治疗",
+    "transplant": "移植",
+    "diagnosis": "确诊的疾病",
+    "dm_antibody": "查到过肌炎特异性抗体",
+    "ssc_lung": "系统性硬化症累及肺部",
+    "hiv_or_syphilis": "曾被告知有艾滋病（HIV）或梅毒",
+    "can_become_pregnant": "有可能怀孕",
+    "pregnant": "现在怀孕",
+    "contraception": "愿意采取避孕措施",
+    "ecog": "平时的活动情况",
+    "cancer": "癌症",
+    "cancer_treated": "这个癌症已经彻底治疗",
+    "dm_diagnosed": "皮肌炎确诊时间",
+    "infection": "现在或最近一周在治疗感染",
+    "infection_treatment_end": "这个治疗结束的时间",
+    "live_vaccine": "最近4周内接种过活疫苗",
+    "live_vaccine_date": "接种日期",
+    "other_trial": "最近3个月内参加过其他临床试验",
+    "other_trial_end": "您在那个试验中结束的时间",
+    "disease_active": "病情仍然活动",
+    "hepatitis_or_cmv": "曾被告知有乙肝、丙肝或巨细胞病毒（CMV）感染",
+    "serious_illness": "其他严重的心、肝、肺、血液或内分泌疾病",
+}
+VALUES = {
+    "yes": "是",
+    "no": "否",
+    "unsure": "不确定",
+    ONGOING: "还没有结束",
+    "none": "没有",
+    "stem_cell": "干细胞或骨髓移植",
+    "organ": "器官移植",
+    "cornea_or_hair": "只有角膜或头发移植",
+    "sle": "系统性红斑狼疮（SLE）",
+    "sjogren": "干燥综合征",
+    "systemic_sclerosis": "系统性硬化症（硬皮病）",
+    "dermatomyositis": "皮肌炎",
+    "anca_vasculitis": "ANCA相关性血管炎",
+    "other": "不是这五种疾病之一",
+    "excepted": "只有研究允许的那几种",
+}
+ECOG = {
+    "0": "完全能正常活动，和生病前一样",
+    "1": "不能干重活，但能做轻活",
+    "2": "能起床活动和照顾自己，但不能工作",
+    "3": "一天中一半以上的时间躺在床上或坐在椅子上",
+    "4": "整天卧床或坐在椅子上",
+}
+CANCER = {"other": "其他类型"}
+
+
+def summary(slots: Mapping[str, Any]) -> str:
+    """One line per answered question, in the order asked."""
+    lines = []
+    for question in QUESTIONS:
+        value = slots.get(question.slot)
+        if isinstance(value, str) and value:
+            lines.append(f"- {LABELS[question.slot]}：{_plain(question.slot, value)}")
+    return "\n".join(lines)
+
+
+def _plain(slot: str, value: str) -> str:
+    if slot == "ecog":
+        return ECOG.get(value, value)
+    if slot == "cancer" and value in CANCER:
+        return CANCER[value]
+    if value in VALUES:
+        return VALUES[value]
+    try:
+        span = DateSpan.from_slot(value)
+    except ValueError:
+        return value
+    if span.earliest == span.latest:
+        return written_date(span.earliest)
+    return f"{written_date(span.earliest)}至{written_date(span.latest)}之间"

@@ -1,0 +1,93 @@
+"""How Chinese replies are cut up before they are read: normalised text,
+clauses, and the clauses that speak of someone else.
+
+"没有艾滋病, 但是2015年得过梅毒" holds two facts; "我妈妈有狼疮" holds none about
+the patient. Readers read each clause on its own and decide from all of them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Traditional characters patients in Hong Kong, Taiwan or on a traditional
+# keyboard type, folded to the simplified ones the readers know. Only the
+# characters the readers' vocabulary uses: cheap, and enough for their words.
+_PAIRS = (
+    "農农曆历"
+    "沒没個个過过對对為为嗎吗歲岁確确診诊醫医會会學学懷怀種种們们說说這这還还與与檢检驗验療疗"
+    "藥药實实經经腎肾臟脏腫肿發发現现時时間间週周後后陰阴陽阳愛爱瘡疮乾干綜综徵征膚肤關关節节"
+    "類类風风濕湿紅红統统係系幹干細细臍脐帶带腦脑頭头髮发輸输術术記记應应該该許许請请問问麼么"
+    "費费錢钱裡里裏里電电話话號号碼码開开臨临參参試试預预針针認认識识體体從从來来動动輕轻臥卧"
+    "牀床幫帮顧顾轉转擴扩徑径婦妇宮宫頸颈鱗鳞狀状導导攝摄護护處处於于無无聽听絕绝結结紮扎擔担"
+    "憂忧兒儿媽妈爺爷孫孙親亲鄰邻樣样歡欢謝谢見见辦办離离遠远價价貴贵險险題题願愿憶忆當当誤误"
+    "錯错準准環环產产餵喂蘇苏黃黄熱热噴喷霧雾傷伤輪轮減减滅灭區区纖纤維维質质膿脓瘍疡勞劳鬆松"
+    "劇剧務务農农戶户門门斷断強强脈脉壓压癱瘫瘓痪顆颗復复腸肠膽胆齒齿齦龈莖茎睪睾異异盤盘締缔"
+    "組组織织顯显鏡镜攜携內内貧贫"
+)
+_TRADITIONAL = str.maketrans(dict(zip(_PAIRS[::2], _PAIRS[1::2], strict=True)))
+
+# Between two facts: punctuation (full-width is folded to ASCII by NFKC, except
+# the ideographic full stop; a "." between digits is a date's, "1985.3.15"), and
+# the words that join or oppose them. The enumeration comma "、" is no break:
+# "艾滋、梅毒都没有" is one fact.
+_CLAUSE_BREAK = re.compile(
+    r"[;!?\n。…~]+|(?<!\d)\.+|\.+(?!\d)|,|\s+-+\s+|但是|但|不过|可是|然而|只是|而是|除了|以外|另外|"
+    r"而且|并且"
+)
+# A short clause ending in "?": something asked back, not stated.
+_ASKED_BACK = re.compile(r"(^|[.,;!。]\s*)[^.,;!?。]{1,40}\?+")
+_RELATIVES = (
+    r"妈妈|妈|母亲|老妈|爸爸|爸|父亲|老爸|姐姐|姐|妹妹|妹|哥哥|哥|弟弟|弟|儿子|女儿|孩子|小孩|"
+    r"老公|丈夫|先生|老婆|妻子|媳妇|爱人|对象|男朋友|女朋友|朋友|同事|同学|邻居|亲戚|家人|家里人|"
+    r"奶奶|爷爷|外婆|姥姥|外公|姥爷|阿姨|舅舅|舅妈|叔叔|婶婶|姑姑|姨|表姐|表妹|表哥|表弟|堂姐|"
+    r"堂妹|堂哥|堂弟|侄子|侄女|外甥|外甥女|孙子|孙女|婆婆|公公|岳母|岳父|双胞胎|别人|有人"
+)
+# Another person as the subject of what follows: "我妈妈有狼疮", "她得过", "我女儿15岁".
+_THEIR_FACT = (
+    r"(也|都|就|以前|之前|曾经|还|才|今年)?"
+    r"(有|得|是|做|患|打|用|吃|怀|参加|确诊|查|说|不|没|未|从|\d|[一二三四五六七八九十])"
+)
+_SOMEONE_ELSE = re.compile(
+    rf"(我|我的|我们|我家|俺|俺家)?({_RELATIVES})(?={_THEIR_FACT})|"
+    rf"(?<!其)(他|她)(?!汀)(们)?(?={_THEIR_FACT})"
+)
+_FIRST_PERSON = re.compile(r"我|俺|本人|自己")
+_QUESTION = re.compile(
+    r"\?$|为什么|为啥|(?<!没)什么(?!都|也)|(?<!没)啥(?!都|也)|怎么|哪里|哪儿|在哪|多少|多久|多长|"
+    r"(?<!不)是不是|(?<!没)有没有|会不会|"
+    r"能不能|可不可以|要不要|谁|吗$|(?<!什)么$"
+)
+
+
+def normalised(text: str) -> str:
+    """Full-width forms folded (NFKC), traditional characters simplified, Latin
+    letters lower case, white space collapsed."""
+    plain = unicodedata.normalize("NFKC", text).translate(_TRADITIONAL).lower()
+    return " ".join(plain.split())
+
+
+def clauses(text: str) -> list[str]:
+    """The reply's clauses, in order, without empty ones and without what it
+    asks back ("CAR-T? 没有" is a no)."""
+    asked_back = _ASKED_BACK.sub(" . ", normalised(text))
+    parts = (part.strip(" ,'\"") for part in _CLAUSE_BREAK.split(asked_back))
+    return [part for part in parts if part]
+
+
+def about_someone_else(clause: str) -> bool:
+    """True when the clause names another person ("我妈妈有狼疮", "她得过") and
+    says nothing of the patient ("我和我妈妈都有" is the patient's too)."""
+    if not _SOMEONE_ELSE.search(clause):
+        return False
+    return not _FIRST_PERSON.search(_SOMEONE_ELSE.sub(" ", clause))
+
+
+def own_clauses(text: str) -> list[str]:
+    """The clauses that may be about the patient."""
+    return [c for c in clauses(text) if not about_someone_else(c)]
+
+
+def is_question(text: str) -> bool:
+    """The reply asks something back ("什么是CAR-T?", "为什么问这个", "HIV吗")."""
+    return bool(_QUESTION.search(normalised(text).rstrip("。!~ ")))

@@ -1,0 +1,222 @@
+"""Reading a Chinese yes / no / not sure, deterministically.
+
+The same rules as the English reader (bot/reading/en/yes_no.py): a clause is a
+yes only when its words say yes and nothing else, a no only when they deny, "not
+sure" when they hedge (好像, 可能, 应该没有, 大概, 说不准), and nothing at all when
+they say anything it does not know: "我有狼疮" is no answer to "做过CAR-T吗?".
+Clauses about someone else are left out; clauses that disagree come back as two
+facts for the caller to settle; a clause asked back ("有没有", "什么是CAR-T")
+states nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from bot.protocol.answers import Reply
+from bot.reading.en.dates import InvalidDate
+from bot.reading.en.yes_no import YesNoQuestion
+from bot.reading.zh.dates import parse_past_date
+from bot.reading.zh.numerals import arabic
+from bot.reading.zh.wording import is_question, normalised, own_clauses
+
+HEDGE = re.compile(
+    r"不(太|大|是很|是太|很)(清楚|确定|记得)|"
+    r"好像|(?<!不)可能|应该|大概|大约|说不准|说不好|不好说|说不清|不确定|不太确定|不敢确定|不清楚|不太清楚|"
+    r"不知道|不晓得|不记得|不太记得|不大记得|记得不太清|记不清|记不得|记不太清|想不起|忘了|忘记|也许|或许|估计|似乎|貌似|差不多|"
+    r"不一定|我觉得|我感觉|感觉|我想|我猜|没查过|没有查过|没检查过|没有检查过|没测过|没有测过|"
+    r"没化验过|没有化验过|没做过检查|没有做过检查|没查|没去查|不太懂|搞不清|弄不清|不懂|不明白|"
+    r"看情况|再说|考虑|还没决定|没决定|没想好|尽量|试试|试一下|争取|看看吧|问一下医生|问问医生|"
+    r"得问|要问|需要问|需要查|要查一下|等结果|等报告|在等|还没出结果|结果还没出|时好时坏|时有时无|"
+    r"有时候|有时|偶尔|假阳性|没说|没告诉|没提|没讲|不好意思说|不想说|不方便说|(有|是|没有|没|不是|对|过|会|愿意)吧\W*$|"
+    r"\bmaybe\b|\bidk\b"
+)
+# Words that carry no fact of their own; whatever else a clause says must be
+# the question's subject, or the clause is not read.
+_FILLER = re.compile(
+    "|".join(
+        sorted(
+            """
+            我的 我 本人 自己 是的 是 的 了 过 啊 呀 吧 呢 嘛 哦 噢 喔 嗯 恩 额 呃 哈 呵 嘞 呗
+            咯 啦 哟 这个 那个 这种 那种 这些 那些 这样 这 那 它 都 也 还 就 只 一直 从来
+            从 来 曾经 一次 次
+            有 没 没有 无 不 未 否 对 好 行 可以 当然 肯定 确实 绝对 完全 根本 一点 任何 什么
+            东西 情况 方面 问题 事 回事 谢谢 谢 麻烦 医生 大夫 说 讲 告诉 诊断 确诊 检查
+            查 化验 结果 报告 阴性 阳性 做 得 打 用 吃 接受 参加 治疗 真的 真 的确 其实 目前 现在
+            暂时 最近 近期 已经 一 个 种 项 该 题 ok okay yes no 没错 要 会 能 愿意 同意 嗯嗯
+            身体 一切 正常 以前 之前 过去 前 后 年 月 日 号 天 周 星期 礼拜 上 去年 今年 前年 昨天
+            前天 今天 半 多 左右 时候 那年 期间 这里 之类 这类 类似 相关 哎 唉 诶 亲 老师 非常
+            又 在 正在 中 着 点 一点点 请 给 被 我们 别 停 停了 滴
+            此 经历 病史 史 均 全 全部
+            很 挺 比较 特别
+            刚 刚刚 完
+            """.split(),
+            key=len,
+            reverse=True,
+        )
+    )
+)
+_NEGATION = re.compile(r"没有|没|不|无|未|否|别")
+_YES_WORD = re.compile(
+    r"是|对|嗯|恩|有|好|可以|行|没错|当然|确实|愿意|同意|会|能|阳性|要|ok|okay|yes|过|参加|接受|在|"
+    r"(做|得|打|用|吃|确诊)(了|的)"
+)
+_IDIOMS = (
+    (re.compile(r"^(没问题|没事|没关系|不错|不客气|不用谢|何乐而不为)$"), "好"),
+    (re.compile(r"没错"), "对"),
+    (
+        re.compile(
+            r"从来没有|从来没|从没有|从没|从未|一次也没有|一次都没有|根本没有|完全没有|绝对没有|肯定没有|当然没有"
+        ),
+        "没有",
+    ),
+    (re.compile(r"当然不|肯定不|绝对不|根本不|完全不"), "不"),
+    (re.compile(r"阴性|(?<![不没])正常"), "无"),  # "查过都正常": nothing found
+    (re.compile(r"不可能"), "不会"),
+    (re.compile(r"木有"), "没有"),
+    (re.compile(r"^否认|否认.*史$"), "没有"),  # the record's "否认移植史"
+)
+_STATES = re.compile(
+    r"有|做|得|打|用|吃|接受|参加|确诊|诊断|查出|检查出|发现|阳性|阴性|没|不|无|未|在|接种|注射|"
+    r"输|回输|感染|怀|患|治|过"
+)
+_NOT_NOW = r"现在没|已经没|现在无|已经无|不再"
+_PAST = re.compile(rf"以前|之前|过去|曾经|早就|早年|小时候|年轻时|{_NOT_NOW}|已经好了|治好了|痊愈")
+_LONG_AGO = re.compile(
+    r"小时候|童年|年轻(的)?时(候)?|上学(的)?时(候)?|多年前|好多年|很多年|很久以前|几年前"
+)
+"""A time long before any of the windows (4 weeks at most 3 months)."""
+_VAGUE_TIME = re.compile(
+    r"[一二两三四五六七八九十几]+个?多?(天|日|周|星期|礼拜|月|年)(以前|之前|前)|"
+    r"前几天|前段时间|前阵子|不久前|最近|近期|近来|刚刚|刚"
+)
+"""A time said that cannot be placed against a window."""
+_DOUBLE_NEGATION = re.compile(r"(不|没)(是|有|会|能)?(不|没|无)")
+_NOT_RECEIVED = re.compile(
+    r"(?<!查出)(?<!检)(检查|评估|咨询|报名|推荐|了解|考虑|听说|介绍|打听|排队|等待|预约)(?!出)"
+)
+"""Tested for, told of or waiting for the subject is not having had it."""
+_COPULA = re.compile(r"(这|那)(个|种|些|次)?(就|也)?是")
+"""The "是" of "这个就是" (it is this one) is no yes."""
+_NO_FACT = re.compile(r"(查|检查|化验|测|验|抽血|问|听说)过")
+"""Having been tested or asked says nothing of the result."""
+_TIME = re.compile(
+    r"\d{2,4}年(\d{1,2}月(\d{1,2}[日号])?)?|(去年|今年|前年)(\d{1,2}月(\d{1,2}[日号])?)?|"
+    r"\d+个?半?多?个?(天|日|周|星期|礼拜|月|年)半?多?(以前|之前|前)|半个?(月|年)(以前|之前|前)|"
+    r"(一两|两三|二三|三四|四五|五六|六七|七八|八九)个?(天|日|周|星期|礼拜|月|年)(以前|之前|前)|"
+    r"上上个?(周|星期|礼拜|月)|上个?(周|星期|礼拜|月)|(这|本)个?(周|星期|礼拜|月)|大前天|前天|昨天|今天|\d{1,2}月(\d{1,2}[日号])?"
+)
+_ACKNOWLEDGE = re.compile(r"嗯+|恩+|哦+|噢+|额+|呃+|好的|好|ok|okay|行")
+"""Said before an answer, not as one ("嗯, 没有"); alone it is a yes."""
+_SIGNS = re.compile(r"\(\s*[+-]\s*\)")
+"""A result written as on a lab report: "HIV(-)", "梅毒(+)"."""
+_BUTTON = re.compile(r"^/(affirm|deny|unsure)$")
+_BUTTON_REPLY = {"affirm": Reply.YES, "deny": Reply.NO, "unsure": Reply.UNSURE}
+
+
+def read_yes_no(text: str, question: YesNoQuestion, today: date | None = None) -> set[Reply]:
+    """The yes / no / not sure the reply states: one reading, several when its
+    clauses disagree, none when it states neither (or speaks only of someone
+    else, or of something the question is not about). `today` (the screening
+    date) lets a yes that says when be judged against the question's window."""
+    plain = _SIGNS.sub(lambda sign: "阳性" if "+" in sign.group(0) else "阴性", normalised(text))
+    if button := _BUTTON.match(plain):
+        return {_BUTTON_REPLY[button.group(1)]}
+    if HEDGE.search(plain):  # whatever else it says: "应该没有", "好像做过"
+        return {Reply.UNSURE}
+    topic = re.compile(question.topic)
+    own = own_clauses(plain)
+    if len(own) > 1 and _ACKNOWLEDGE.fullmatch(own[0]):
+        own = own[1:]  # "嗯, 没有": the answer follows
+    stated: set[Reply] = set()
+    readings: set[Reply] = set()
+    for clause in (part for whole in own for part in _per_subject(whole, topic)):
+        if is_question(clause):
+            continue  # "有没有", "什么是CAR-T": asked back, not stated
+        said = {reply for pattern, reply in question.statements if re.search(pattern, clause)}
+        if len(said) == 1:
+            stated |= said
+        elif (reading := _read_clause(clause, topic, question)) is not None:
+            readings.add(reading)
+    if question.window and Reply.YES in readings:
+        readings = _judged_in_window(readings, plain, question.window, today)
+    return readings | stated
+
+
+_PREDICATE = r"(没有|没|无|不是|是|有|阴性|阳性|没得过|得过|没做过|做过)(的|过|了)?"
+
+
+def _per_subject(clause: str, topic: re.Pattern[str]) -> list[str]:
+    """ "艾滋没有梅毒有" without a comma is two facts, each subject followed by
+    its own answer; "没有艾滋也没有梅毒" is one (the answer comes first)."""
+    one = rf"(?:{topic.pattern})\W*(?:也|都|倒是|却|就|还)?{_PREDICATE}"
+    match = re.fullmatch(rf"(?P<first>{one})\W*(?P<second>{one})", clause)
+    return [match.group("first"), match.group("second")] if match else [clause]
+
+
+def _judged_in_window(
+    readings: set[Reply], plain: str, window: relativedelta, today: date | None
+) -> set[Reply]:
+    """A yes that says when: yes inside the window, no before it, not sure
+    when the time cannot be read or straddles its start."""
+    times = [match.group(0) for match in _TIME.finditer(arabic(plain).replace(" ", ""))]
+    if not times and _LONG_AGO.search(plain):
+        return (readings - {Reply.YES}) | {Reply.NO}  # "打过卡介苗, 小时候"
+    if not times and _VAGUE_TIME.search(arabic(plain)):
+        return (readings - {Reply.YES}) | {Reply.UNSURE}  # "五六周前", "最近": which side?
+    if not times:
+        return readings
+    return (readings - {Reply.YES}) | {_in_window(times, window, today)}
+
+
+def _in_window(times: list[str], window: relativedelta, today: date | None) -> Reply:
+    if today is None or len(times) != 1:
+        return Reply.UNSURE
+    try:
+        span = parse_past_date(times[0], today)
+    except InvalidDate:
+        return Reply.UNSURE
+    start = today - window
+    if span.earliest >= start:
+        return Reply.YES
+    return Reply.NO if span.latest < start else Reply.UNSURE
+
+
+def _read_clause(clause: str, topic: re.Pattern[str], question: YesNoQuestion) -> Reply | None:
+    for idiom, meaning in _IDIOMS:
+        clause = idiom.sub(meaning, clause)
+    about_topic = bool(topic.search(clause))
+    # Words it does not know are tolerated only beside the question's subject
+    # and a verb that states it ("2021年因为淋巴瘤做过CAR-T").
+    stated = about_topic and bool(_STATES.search(topic.sub(" ", clause)))
+    if not (stated or _only_known_words(topic.sub(" ", clause))):
+        return None
+    negations = len(_NEGATION.findall(topic.sub(" ", clause)))
+    if _PAST.search(clause) and not (negations and not re.search(_NOT_NOW, clause)):
+        return _in_the_past(question)
+    repeated = re.fullmatch(r"(没有|没|不是|不|无)(\W*\1)+\W*", clause)
+    if _DOUBLE_NEGATION.search(clause) and not repeated:
+        return None  # "不是没有": never guessed
+    if negations:
+        return Reply.NO  # "没有梅毒也没有艾滋": each denied
+    if _NOT_RECEIVED.search(clause) or _COPULA.search(clause):
+        return None  # "做过CAR-T的检查", "这个就是"
+    if _YES_WORD.search(_NO_FACT.sub(" ", clause)) or about_topic:
+        return Reply.YES
+    return None
+
+
+def _in_the_past(question: YesNoQuestion) -> Reply:
+    """ "以前有过", "现在没有了": it happened, but not now. For "ever" a yes,
+    for "now" a no, for "in the last weeks" not sure (when is not said)."""
+    if question.ever:
+        return Reply.YES
+    return Reply.UNSURE if question.window else Reply.NO
+
+
+def _only_known_words(clause: str) -> bool:
+    rest = _FILLER.sub("", arabic(clause))
+    return not re.sub(r"[\d\W_]", "", rest)
