@@ -14,7 +14,11 @@ from functools import cached_property, lru_cache
 
 from sqlalchemy.engine import Engine
 
+from bot.notify.delivery import Delivery
+from bot.notify.mail import Mailer
+from bot.private_files import local_secret
 from bot.referrals.database import make_engine
+from bot.referrals.lookup import ContactLookup
 from bot.referrals.outbox import Outbox
 from bot.referrals.secrecy import Secrecy, secrecy_for
 from bot.referrals.store import ReferralStore
@@ -38,11 +42,37 @@ class Services:
         return make_engine(self.settings)
 
     @cached_property
+    def lookup(self) -> ContactLookup:
+        """Keyed hashes of contact details (`CONTACT_LOOKUP_KEY`, else a local key)."""
+        return ContactLookup(self._secret(self.settings.lookup_key, "lookup.key").encode())
+
+    @cached_property
+    def audit_key(self) -> bytes:
+        """The audit log's HMAC key (`AUDIT_KEY`, else a local key): never in the database."""
+        return self._secret(self.settings.audit_key, "audit.key").encode()
+
+    @cached_property
     def referrals(self) -> ReferralStore:
-        """The referral store, its schema migrated to the latest revision."""
-        store = ReferralStore(self.engine, self.secrecy)
+        """The referral store, its schema migrated to the latest revision and
+        the contact keys of older referrals filled in."""
+        store = ReferralStore(self.engine, self.secrecy, self.lookup)
         store.upgrade_schema()
+        store.fill_contact_keys()
         return store
+
+    def _secret(self, configured: str, local_name: str) -> str:
+        """A configured secret, else the embedded run's file beside its key."""
+        return configured or local_secret(self.settings.key_file.parent / local_name)
+
+    @cached_property
+    def mailer(self) -> Mailer:
+        return Mailer(self.settings)
+
+    @cached_property
+    def delivery(self) -> Delivery:
+        """Sends the stored notifications (the referral store migrated first)."""
+        self.referrals  # noqa: B018 - the notifications table must exist
+        return Delivery(self.engine, self.mailer, self.settings)
 
     @cached_property
     def outbox(self) -> Outbox:

@@ -8,6 +8,7 @@ readiness is polled over HTTP, never slept for.
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -22,6 +23,10 @@ from bot.settings import PROJECT_ROOT
 
 ROOT = PROJECT_ROOT
 BIN = Path(sys.executable).parent
+SERVERS_LOOKUP_KEY = "servers-lookup-key"
+"""The contact lookup key of the servers started here (tests, benchmark)."""
+SERVERS_AUDIT_KEY = "servers-audit-key"
+"""The audit log's key of the inboxes started here."""
 
 
 def free_port() -> int:
@@ -95,7 +100,13 @@ class ActionServer(Server):
         self, port: int, workdir: Path, keys: str, database_url: str | None = None
     ) -> None:
         url = database_url or f"sqlite:///{workdir / 'referrals.db'}"
-        env = {"REFERRAL_KEYS": keys, "OUTBOX_DIR": str(workdir / "outbox"), "DATABASE_URL": url}
+        env = {
+            "REFERRAL_KEYS": keys,
+            "OUTBOX_DIR": str(workdir / "outbox"),
+            "DATABASE_URL": url,
+            # Its own lookup key: a test server never makes the embedded run's key file.
+            "CONTACT_LOOKUP_KEY": SERVERS_LOOKUP_KEY,
+        }
         super().__init__("actions", port, workdir, env)
 
     @property
@@ -133,3 +144,33 @@ class RasaServer(Server):
         response.raise_for_status()
         replies: list[dict[str, Any]] = response.json()
         return replies
+
+
+class InboxServer(Server):
+    """The coordinators' inbox (`python -m inbox serve`) on the referral store
+    at `database_url`, with the servers' keys; `env` adds or overrides settings."""
+
+    ready_path = "/login"
+
+    def __init__(
+        self,
+        port: int,
+        workdir: Path,
+        keys: str,
+        database_url: str | None = None,
+        env: dict[str, str] | None = None,
+    ) -> None:
+        settings = {
+            "REFERRAL_KEYS": keys,
+            "DATABASE_URL": database_url or f"sqlite:///{workdir / 'referrals.db'}",
+            "CONTACT_LOOKUP_KEY": SERVERS_LOOKUP_KEY,
+            "AUDIT_KEY": SERVERS_AUDIT_KEY,
+            "INBOX_SECRET": secrets.token_urlsafe(32),
+            "INBOX_HOST": "127.0.0.1",
+            "INBOX_PORT": str(port),
+            **(env or {}),
+        }
+        super().__init__("inbox", port, workdir, settings)
+
+    def command(self) -> list[str]:
+        return [str(BIN / "python"), "-m", "inbox", "serve"]

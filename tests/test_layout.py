@@ -43,7 +43,7 @@ def test_bot_knows_nothing_of_rasa_or_of_the_parts_that_use_it() -> None:
 
 
 @pytest.mark.parametrize(
-    "folder", ["bot", "actions", "channels", "stores", "scripts", "migrations"]
+    "folder", ["bot", "actions", "channels", "stores", "scripts", "migrations", "inbox"]
 )
 def test_nothing_outside_the_tests_imports_them(folder: str) -> None:
     assert offenders(folder, ("tests",)) == []
@@ -55,3 +55,8 @@ def test_the_protocol_never_touches_storage_or_reading() -> None:
         for module, names in imports_of("bot/protocol").items()
     }
     assert {module: names for module, names in protocol.items() if names} == {}
+
+
+def test_the_inbox_uses_bot_and_never_rasa_nor_the_assistants_parts() -> None:
+    assert offenders("inbox", ("rasa", "rasa_sdk", "sanic", "actions", "channels", "stores")) == []
+    assert offenders("bot", ("inbox", "flask", "flask_login", "flask_wtf")) == []

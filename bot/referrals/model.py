@@ -71,6 +71,15 @@ class StatusEvent:
 
 
 @dataclass(frozen=True)
+class Note:
+    """A note staff wrote on a referral."""
+
+    at: datetime
+    author: str
+    text: str
+
+
+@dataclass(frozen=True)
 class ReferralDraft:
     conversation_id: str
     outcome: Outcome
@@ -98,6 +107,7 @@ class Referral:
     criteria: tuple[CriterionRecord, ...]
     history: tuple[StatusEvent, ...]
     flags: tuple[Flag, ...] = ()
+    notes: tuple[Note, ...] = ()
 
     @property
     def to_verify(self) -> tuple[CriterionRecord, ...]:

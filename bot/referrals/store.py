@@ -10,26 +10,55 @@ which is never updated or deleted.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql import Select
 
+from bot.notify import Kind, new_message_id
+from bot.protocol.eligibility import Outcome
 from bot.referrals.codec import from_plain, to_plain
+from bot.referrals.lookup import ContactLookup
 from bot.referrals.model import NEXT_STATUSES, Referral, ReferralDraft, Status
 from bot.referrals.schema import upgrade
 from bot.referrals.secrecy import Secrecy
-from bot.referrals.tables import SEALED, CriterionRow, EventRow, ReferralRow, columns
+from bot.referrals.tables import (
+    SEALED,
+    CriterionRow,
+    EventRow,
+    NoteRow,
+    NotificationRow,
+    ReferralRow,
+    columns,
+)
+
+OPEN = (Status.NEW, Status.CONTACTED, Status.VISIT_SCHEDULED)
+
+
+@dataclass(frozen=True)
+class Due:
+    """A deferred patient due for re-contact (no contact details)."""
+
+    referral_id: int
+    rescreen_date: date
+    status: Status
 
 
 class ReferralStore:
     """Referrals on any SQLAlchemy engine (SQLite embedded, PostgreSQL in prod)."""
 
-    def __init__(self, engine: Engine, secrecy: Secrecy) -> None:
+    def __init__(
+        self, engine: Engine, secrecy: Secrecy, lookup: ContactLookup | None = None
+    ) -> None:
+        """`lookup`, when given, stores keyed hashes of the phone and e-mail
+        with each referral (possible duplicates are found by them)."""
         self._engine = engine
         self._secrecy = secrecy
+        self._lookup = lookup
 
     @property
     def engine(self) -> Engine:
@@ -59,6 +88,35 @@ class ReferralStore:
             ).scalar_one_or_none()
             return self._referral_from_row(row) if row else None
 
+    def get_by_id(self, referral_id: int) -> Referral | None:
+        with Session(self._engine, future=True) as session:
+            row = session.execute(
+                _with_details().where(ReferralRow.id == referral_id)
+            ).scalar_one_or_none()
+            return self._referral_from_row(row) if row else None
+
+    def add_note(self, referral_id: int, author: str, text: str) -> None:
+        """Append a staff note; raises LookupError for an unknown referral."""
+        with Session(self._engine, future=True) as session, session.begin():
+            if session.get(ReferralRow, referral_id) is None:
+                raise LookupError(referral_id)
+            session.add(NoteRow(referral_id=referral_id, author=author, text=text))
+
+    def fill_contact_keys(self) -> int:
+        """Give referrals stored before contact keys existed their keyed hashes
+        (decrypting only those rows, once); returns how many were filled."""
+        if self._lookup is None:
+            return 0
+        missing = ((ReferralRow.phone.isnot(None)) & (ReferralRow.phone_key.is_(None))) | (
+            (ReferralRow.email.isnot(None)) & (ReferralRow.email_key.is_(None))
+        )
+        with Session(self._engine, future=True) as session, session.begin():
+            rows = session.execute(select(ReferralRow).where(missing)).scalars().all()
+            for row in rows:
+                row.phone_key = self._lookup.phone_key(self._secrecy.open(row.phone))
+                row.email_key = self._lookup.email_key(self._secrecy.open(row.email))
+            return len(rows)
+
     def list(self, status: Status | None = None) -> list[Referral]:
         """Referrals, newest first, optionally of one status."""
         query = _with_details().order_by(ReferralRow.created_at.desc(), ReferralRow.id.desc())
@@ -67,6 +125,45 @@ class ReferralStore:
         with Session(self._engine, future=True) as session:
             rows = session.execute(query).scalars()
             return [self._referral_from_row(row) for row in rows]
+
+    def due_for_recontact(self, today: date) -> tuple[Due, ...]:
+        """Deferred referrals still open whose re-screen date has come, the
+        longest due first."""
+        query = (
+            select(ReferralRow.id, ReferralRow.rescreen_date, ReferralRow.status)
+            .where(
+                ReferralRow.outcome == Outcome.DEFERRED.value,
+                ReferralRow.status.in_([s.value for s in OPEN]),
+                ReferralRow.rescreen_date <= today,
+            )
+            .order_by(ReferralRow.rescreen_date, ReferralRow.id)
+        )
+        with Session(self._engine, future=True) as session:
+            rows = session.execute(query)
+            return tuple(Due(id, day, Status(status)) for id, day, status in rows)
+
+    def purge_closed(self, closed_before: datetime) -> int:
+        """Delete referrals closed (enrolled or not enrolled) before
+        `closed_before`, with their answers, history, notes and notifications;
+        returns how many. The audit log keeps its entries (ids only)."""
+        closed_at = (
+            select(EventRow.referral_id, func.max(EventRow.at).label("at"))
+            .group_by(EventRow.referral_id)
+            .subquery()
+        )
+        query = (
+            select(ReferralRow)
+            .join(closed_at, closed_at.c.referral_id == ReferralRow.id)
+            .where(
+                ReferralRow.status.in_([Status.ENROLLED.value, Status.NOT_ENROLLED.value]),
+                closed_at.c.at < closed_before,
+            )
+        )
+        with Session(self._engine, future=True) as session, session.begin():
+            rows = session.execute(query).scalars().all()
+            for row in rows:
+                session.delete(row)
+            return len(rows)
 
     def conversation_ids(self) -> set[str]:
         """The conversations that have a referral (whatever its status)."""
@@ -127,8 +224,11 @@ class ReferralStore:
         plain = to_plain(draft)
         contact = plain.pop("contact")
         criteria = plain.pop("criteria")
+        lookup = self._lookup
         return ReferralRow(
             **plain,
+            phone_key=lookup.phone_key(contact["phone"]) if lookup else None,
+            email_key=lookup.email_key(contact["email"]) if lookup else None,
             **{column: self._secrecy.seal(contact[column]) for column in SEALED},
             preferred_time=contact["preferred_time"],
             status=Status.NEW.value,
@@ -137,6 +237,13 @@ class ReferralStore:
                 for i, record in enumerate(criteria)
             ],
             events=[EventRow(actor="patient", to_status=Status.NEW.value, note="referred")],
+            # Stored with the referral, in the same transaction: a restart
+            # cannot lose the coordinators' notification (bot/notify/).
+            notifications=[
+                NotificationRow(
+                    kind=Kind.NEW_REFERRAL.value, message_id=new_message_id(Kind.NEW_REFERRAL)
+                )
+            ],
         )
 
     def _referral_from_row(self, row: ReferralRow) -> Referral:
@@ -148,6 +255,7 @@ class ReferralStore:
             for criterion in row.criteria
         ]
         plain["history"] = [columns(event) for event in row.events]
+        plain["notes"] = [columns(note) for note in row.notes]
         return from_plain(Referral, plain)
 
     def _seal_words(self, words: dict[str, str]) -> str | None:
@@ -160,5 +268,7 @@ class ReferralStore:
 
 def _with_details() -> Select:
     return select(ReferralRow).options(
-        selectinload(ReferralRow.criteria), selectinload(ReferralRow.events)
+        selectinload(ReferralRow.criteria),
+        selectinload(ReferralRow.events),
+        selectinload(ReferralRow.notes),
     )

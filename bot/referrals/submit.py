@@ -3,7 +3,9 @@
 The engine's outcome, the flags for staff and the draft are all made here from
 the canonical answers, so every caller (the chat, a callback request) refers
 the same way: into the store, else into the outbox (stored once the database
-is back). Notifying staff will follow the store here.
+is back). Storing a referral also stores its pending e-mail to the
+coordinators, in the same transaction (bot/referrals/store.py); bot/notify/
+sends it, at least once, from another process.
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@
 
 Contact details are stored encrypted (bot/referrals/secrecy.py); no other
 column holds identifying data. `referral_events` is append-only.
+The same database holds the coordinators' inbox (inbox/): staff accounts and
+failed logins, kept here so one migration history covers the whole schema.
 """
 
 from __future__ import annotations
@@ -10,7 +12,18 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import JSON, Column, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import declarative_base, relationship
 
 # Typed as Any: SQLAlchemy 1.4 ships no mypy-visible types for declarative bases.
@@ -42,10 +55,16 @@ class ReferralRow(Base):
     email = Column(Text)
     preferred_time = Column(String(32), nullable=False)
     flags = Column(JSON, nullable=False, default=list)  # bot.protocol.contradictions.Flag
+    # Keyed hashes of the phone and e-mail (bot/referrals/lookup.py): duplicates
+    # are found by these, never by decrypting rows. NULL before 0004.
+    phone_key = Column(String(64), index=True)
+    email_key = Column(String(64), index=True)
     criteria = relationship(
         "CriterionRow", order_by="CriterionRow.position", cascade="all, delete-orphan"
     )
     events = relationship("EventRow", order_by="EventRow.id", cascade="all, delete-orphan")
+    notes = relationship("NoteRow", order_by="NoteRow.id", cascade="all, delete-orphan")
+    notifications = relationship("NotificationRow", cascade="all, delete-orphan")
 
 
 class CriterionRow(Base):
@@ -72,6 +91,85 @@ class EventRow(Base):
     from_status = Column(String(32))
     to_status = Column(String(32), nullable=False)
     note = Column(Text, nullable=False, default="")
+
+
+class NoteRow(Base):
+    """A note staff wrote on a referral (deleted with it)."""
+
+    __tablename__ = "referral_notes"
+
+    id = Column(Integer, primary_key=True)
+    referral_id = Column(ForeignKey("referrals.id"), nullable=False, index=True)
+    at = Column(DateTime(timezone=True), nullable=False, default=_utcnow)
+    author = Column(String(64), nullable=False)
+    text = Column(Text, nullable=False)
+
+
+class NotificationRow(Base):
+    """An e-mail to the coordinators about a referral, stored with the referral
+    (same transaction) and sent by bot/notify/ at least once: `sent_at` is set
+    only after the mail server accepted it. No patient data: kind and id only."""
+
+    __tablename__ = "notifications"
+    __table_args__ = (UniqueConstraint("referral_id", "kind"),)
+
+    id = Column(Integer, primary_key=True)
+    referral_id = Column(ForeignKey("referrals.id"), nullable=False, index=True)
+    kind = Column(String(32), nullable=False)  # bot.notify.Kind
+    message_id = Column(String(255), nullable=False, unique=True)  # the same on every resend
+    created_at = Column(DateTime(timezone=True), nullable=False, default=_utcnow)
+    attempts = Column(Integer, nullable=False, default=0)
+    next_attempt_at = Column(DateTime(timezone=True), nullable=False, default=_utcnow, index=True)
+    sent_at = Column(DateTime(timezone=True))
+    last_error = Column(String(64))  # an error class name, never a message
+
+
+class AccountRow(Base):
+    """A member of the study staff who may log in to the inbox."""
+
+    __tablename__ = "staff_accounts"
+
+    id = Column(Integer, primary_key=True)
+    username = Column(String(64), nullable=False, unique=True)  # lower case
+    password_hash = Column(Text, nullable=False)  # argon2id, never the password
+    role = Column(String(16), nullable=False)
+    active = Column(Boolean, nullable=False, default=True)
+    language = Column(String(8), nullable=False, default="en")
+    created_at = Column(DateTime(timezone=True), nullable=False, default=_utcnow)
+    password_changed_at = Column(DateTime(timezone=True), nullable=False, default=_utcnow)
+    # Sessions logged in before this time are void (set by logging out): the
+    # signed session cookie alone cannot be revoked. NULL before 0007.
+    sessions_revoked_at = Column(DateTime(timezone=True))
+
+
+class LoginFailureRow(Base):
+    """One failed login, counted by account name and by address for throttling
+    (in the database, so the count holds across restarts and processes)."""
+
+    __tablename__ = "login_failures"
+
+    id = Column(Integer, primary_key=True)
+    username = Column(String(64), nullable=False, index=True)
+    address = Column(String(64), nullable=False, index=True)
+    at = Column(DateTime(timezone=True), nullable=False, default=_utcnow, index=True)
+
+
+class AuditRow(Base):
+    """One entry of the inbox's audit log: who did what, when, to which
+    referral. Append-only (triggers refuse UPDATE and DELETE, migration 0005)
+    and chained by HMAC (inbox/audit.py). Never contact or health data: a
+    referral's deletion leaves its entries intact and meaningful."""
+
+    __tablename__ = "audit_log"
+
+    id = Column(Integer, primary_key=True)
+    at = Column(DateTime(timezone=True), nullable=False)
+    actor = Column(String(64), nullable=False)
+    action = Column(String(32), nullable=False)
+    referral_id = Column(Integer)  # no foreign key: entries outlive purged referrals
+    detail = Column(String(255), nullable=False)
+    prev_mac = Column(String(64), nullable=False, unique=True)  # one successor each: no fork
+    mac = Column(String(64), nullable=False)
 
 
 def columns(row: Any) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from bot.referrals.schema import current_revision
 from bot.services import Services
 from bot.settings import Settings
 from tests.bot.referrals.test_outbox import draft
-from tests.support.stores import TEST_KEY
+from tests.support.stores import AUDIT_KEY, LOOKUP_KEY, TEST_KEY
 
 
 def services_in(folder: Path, **settings: object) -> Services:
@@ -16,6 +16,8 @@ def services_in(folder: Path, **settings: object) -> Services:
             database_url=f"sqlite:///{folder / 'referrals.db'}",
             keys=(TEST_KEY,),
             outbox_dir=folder / "outbox",
+            lookup_key=LOOKUP_KEY,
+            audit_key=AUDIT_KEY,
             **settings,  # type: ignore[arg-type]
         )
     )

@@ -7,15 +7,29 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import JSON, Column, Date, DateTime, ForeignKey, Integer, MetaData, String, Table
+from sqlalchemy import (
+    JSON,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    inspect,
+    text,
+)
 from sqlalchemy import Text as TextType
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 
 from bot.protocol.eligibility import Outcome
 from bot.referrals.model import Request, Status
-from bot.referrals.schema import current_revision, upgrade
+from bot.referrals.schema import alembic_config, current_revision, upgrade
 from bot.referrals.store import ReferralStore
 from bot.referrals.tables import metadata
 from tests.support.stores import SECRECY
@@ -136,3 +150,23 @@ def assert_schema_matches_the_code(engine: Engine) -> None:
     with engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), metadata)
     assert differences == []
+
+
+def test_the_inbox_migrations_go_down_and_up_again(engine: Engine) -> None:
+    upgrade(engine)
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0002")
+    assert current_revision(engine) == "0002"
+    with engine.connect() as connection:
+        tables = set(inspect(connection).get_table_names())
+    assert not tables & {"staff_accounts", "login_failures", "audit_log", "notifications"}
+
+    upgrade(engine)
+    assert_schema_matches_the_code(engine)
+    with engine.begin() as connection:  # the guards came back with the table
+        connection.execute(text(
+            "INSERT INTO audit_log (at, actor, action, detail, prev_mac, mac) "
+            "VALUES (CURRENT_TIMESTAMP, 'a', 'b', '', 'p', 'm')"
+        ))  # fmt: skip
+    with pytest.raises(DBAPIError, match="append-only"), engine.begin() as connection:
+        connection.execute(text("DELETE FROM audit_log"))

@@ -17,7 +17,7 @@ from bot.referrals.model import Status, draft_from_screening
 from bot.referrals.secrecy import Secrecy
 from bot.referrals.store import ReferralStore
 from scripts.patients import ELIGIBLE_ANSWERS, ELIGIBLE_SLOTS
-from tests.support.stores import TEST_KEY
+from tests.support.stores import LOOKUP, SECRECY, TEST_KEY
 
 TODAY = date(2026, 11, 25)
 ELIGIBLE = ELIGIBLE_ANSWERS
@@ -221,3 +221,16 @@ def test_the_patients_words_are_kept_encrypted_beside_each_answer(store: Referra
             for value in row
         )
     assert "qzvx" not in raw and "not sure really" not in raw
+
+
+def test_referrals_stored_before_contact_keys_get_them_once(store: ReferralStore) -> None:
+    unkeyed = ReferralStore(store.engine, SECRECY)  # as a release before the keys stored it
+    unkeyed.save(replace(draft("old"), contact=replace(CONTACT, phone="+86 138 0013 8000")))
+    store.save(replace(draft("new"), contact=replace(CONTACT, phone="13800138000")))
+
+    assert store.fill_contact_keys() == 1
+    assert store.fill_contact_keys() == 0
+    with store.engine.connect() as connection:
+        found = connection.execute(text("SELECT conversation_id, phone_key FROM referrals"))
+        keys = {conversation: key for conversation, key in found}
+    assert keys["old"] == keys["new"] == LOOKUP.phone_key("13800138000")

@@ -1,0 +1,73 @@
+# ruff: noqa: RUF001 - Chinese texts use full-width punctuation, as they should
+"""Sending one e-mail over SMTP, with STARTTLS and AUTH as production uses
+them; and the texts of the coordinators' notifications (English and Chinese
+in one mail: it goes to a shared site address)."""
+
+from __future__ import annotations
+
+import smtplib
+import ssl
+from email.message import EmailMessage
+from email.utils import formatdate
+
+from bot.notify import Kind
+from bot.settings import Settings, inbox_address
+
+SUBJECTS = {
+    Kind.NEW_REFERRAL: "New referral waiting / 新转诊待处理 (#{id})",
+    Kind.RECONTACT_DUE: "Patient due for re-contact / 患者到期需再次联系 (#{id})",
+}
+BODIES = {
+    Kind.NEW_REFERRAL: (
+        "A new referral is waiting in the inbox:\n{link}\n\n收件箱中有一个新的转诊：\n{link}\n"
+    ),
+    Kind.RECONTACT_DUE: (
+        "A deferred patient is due for re-contact:\n{link}\n\n"
+        "一位暂缓的患者已到再次联系日期：\n{link}\n"
+    ),
+}
+
+
+class Mailer:
+    """Sends through the configured server (`SMTP_*`, `MAIL_FROM`)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+
+    @property
+    def configured(self) -> bool:
+        """A server and at least one coordinator address are set."""
+        return bool(self._settings.smtp_host and self._settings.coordinator_emails)
+
+    def compose(self, kind: Kind, referral_id: int, message_id: str) -> EmailMessage:
+        """The notification about one referral: a link, nothing about the patient."""
+        settings = self._settings
+        path = "/recontact" if kind is Kind.RECONTACT_DUE else f"/referrals/{referral_id}"
+        message = EmailMessage()
+        message["From"] = settings.mail_from
+        message["To"] = ", ".join(settings.coordinator_emails)
+        message["Subject"] = SUBJECTS[kind].format(id=referral_id)
+        message["Message-ID"] = message_id
+        message["Date"] = formatdate(localtime=False)
+        message.set_content(BODIES[kind].format(link=inbox_address(settings) + path))
+        return message
+
+    def send(self, message: EmailMessage) -> None:
+        """Hand `message` to the server; raises (smtplib.SMTPException,
+        OSError) unless every recipient was accepted."""
+        settings = self._settings
+        with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=30) as smtp:
+            smtp.ehlo()
+            if settings.smtp_starttls:
+                smtp.starttls(context=self._tls())
+                smtp.ehlo()
+            if settings.smtp_user:
+                smtp.login(settings.smtp_user, settings.smtp_password)
+            refused = smtp.send_message(message)
+        if refused:
+            raise smtplib.SMTPRecipientsRefused(refused)
+
+    def _tls(self) -> ssl.SSLContext:
+        # The server's certificate and name are checked (a self-signed one
+        # only when its CA is given in SMTP_CA_FILE).
+        return ssl.create_default_context(cafile=self._settings.smtp_ca_file or None)
