@@ -1,6 +1,7 @@
 """How fast a turn is answered, and how much memory the servers hold.
 
-    .venv/bin/python -m scripts.benchmark_turns [--conversations 20] [--at-once 20] [--compare-init]
+    .venv/bin/python -m scripts.benchmark_turns [--conversations 20] [--at-once 20]
+        [--compare-init] [--by-turn]
 
 Starts the real action server and Rasa (REST channel, SQL tracker store on
 SQLite, as `scripts/run` does) on free ports, drives whole
@@ -10,7 +11,7 @@ where it should), and prints per-turn latency (p50 / p95 / max), errors and
 throughput with 1 patient and with --at-once patients together (20), and the
 peak resident memory of each process. With --compare-init it does the same for
 Rasa's own `rasa init` bot (trained here, in a temp directory), the yardstick in
-the developers' guide. Figures go to docs/benchmarks.md by hand.
+the developers' guide. Figures go to docs/performance.md by hand.
 """
 
 from __future__ import annotations
@@ -102,6 +103,18 @@ def every_outcome(patient: TimedPatient) -> None:
         screening(patient, outcome)
 
 
+def by_turn(url: str, times: int = 5) -> None:
+    """The median time of each turn of a pre-qualified screening (`times` runs):
+    how a turn's cost grows with the conversation."""
+    runs: list[list[float]] = []
+    for _ in range(times):
+        durations: list[float] = []
+        screening(TimedPatient(url, durations), "pre-qualified")
+        runs.append(durations)
+    for turn, samples in enumerate(zip(*runs, strict=True)):
+        print(f"  turn {turn:2}: {statistics.median(samples) * 1000:5.1f} ms")
+
+
 def init_chat(patient: TimedPatient) -> None:
     sender = f"bench-{uuid.uuid4().hex[:10]}"
     for text in INIT_BOT_SAYS:
@@ -187,6 +200,7 @@ def main() -> None:
     parser.add_argument("--conversations", type=int, default=20)
     parser.add_argument("--at-once", type=int, default=20)
     parser.add_argument("--compare-init", action="store_true")
+    parser.add_argument("--by-turn", action="store_true", help="also time each turn")
     arguments = parser.parse_args()
     os.environ["RASA_TELEMETRY_ENABLED"] = "false"
     if not MODEL.exists():
@@ -194,6 +208,8 @@ def main() -> None:
     count, at_once = arguments.conversations, arguments.at_once
     with tempfile.TemporaryDirectory() as tmp, our_assistant(Path(tmp)) as (url, servers):
         ours = measure("prescreen assistant", url, every_outcome, count, at_once)
+        if arguments.by_turn:
+            by_turn(url)
         for server in servers:
             print(f"  peak memory {server.name}: {peak_memory_mb(server):.0f} MiB")
     if not arguments.compare_init:
