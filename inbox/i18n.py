@@ -17,6 +17,61 @@ SITE_ZONE = ZoneInfo("Asia/Shanghai")
 
 TEXTS: dict[str, dict[str, str]] = {
     "title": {"en": "Referral inbox", "zh": "转诊收件箱"},
+    # what staff must check, by the engine's note (bot/protocol/criteria.py)
+    "note.activity_score": {
+        "en": "Confirm active disease with the disease's activity score",
+        "zh": "用疾病活动度评分确认疾病处于活动期",
+    },
+    "note.birth_year_only": {
+        "en": "Age given only roughly: check the date of birth",
+        "zh": "只给出了大致年龄：请核实出生日期",
+    },
+    "note.classification_criteria": {
+        "en": "Check the diagnosis against the classification criteria",
+        "zh": "按分类标准核实诊断",
+    },
+    "note.consent_at_site": {
+        "en": "Written informed consent at the site",
+        "zh": "在研究中心签署书面知情同意书",
+    },
+    "note.date_unknown": {"en": "Date not known: ask for it", "zh": "日期不清楚：请询问"},
+    "note.diagnosis_date_imprecise": {
+        "en": "Diagnosis date imprecise: check the duration",
+        "zh": "确诊日期不精确：请核实病程",
+    },
+    "note.diagnosis_unknown": {
+        "en": "Diagnosis not clear: check which disease",
+        "zh": "诊断不明确：请核实是哪种疾病",
+    },
+    "note.excepted_cancer_treated": {
+        "en": "An excepted cancer, treated: check the records",
+        "zh": "属于例外的癌症，已治疗：请核实病历",
+    },
+    "note.investigator_judgement": {"en": "Investigator's judgement", "zh": "由研究者判断"},
+    "note.lab_and_organ_tests": {
+        "en": "Laboratory and organ function tests",
+        "zh": "实验室及器官功能检查",
+    },
+    "note.mrss_score": {
+        "en": "Check the modified Rodnan skin score",
+        "zh": "核实改良Rodnan皮肤评分",
+    },
+    "note.no_myositis_antibody": {
+        "en": "No myositis antibody reported: check",
+        "zh": "未报告肌炎抗体：请核实",
+    },
+    "note.not_applicable": {"en": "Does not apply", "zh": "不适用"},
+    "note.not_of_childbearing_potential": {
+        "en": "Not of childbearing potential",
+        "zh": "无生育可能",
+    },
+    "note.patient_unsure": {"en": "The patient was not sure: check", "zh": "患者不确定：请核实"},
+    "note.pregnancy_test": {"en": "Pregnancy test at screening", "zh": "筛选时做妊娠试验"},
+    "note.reports_inactive_disease": {
+        "en": "Patient reports inactive disease: check activity",
+        "zh": "患者自述疾病不活动：请核实活动度",
+    },
+    "note.viral_load": {"en": "Check the viral load", "zh": "核实病毒载量"},
     "login": {"en": "Log in", "zh": "登录"},
     "logout": {"en": "Log out", "zh": "退出"},
     "username": {"en": "Username", "zh": "用户名"},

@@ -38,7 +38,7 @@ def test_a_coordinator_works_the_referral_a_conversation_just_made(
     diagnosis = page.locator('tr[data-criterion="I2"]')
     expect(diagnosis).to_contain_text("diagnosis: sle")
     expect(diagnosis).to_contain_text("I have lupus")  # the patient's own words
-    expect(page.locator("ul.verify")).to_contain_text("E5: patient_unsure")
+    expect(page.locator("ul.verify")).to_contain_text("E5: The patient was not sure: check")
 
     for step, label in (("contacted", "contacted"), ("visit_scheduled", "visit scheduled"),
                         ("enrolled", "enrolled")):  # fmt: skip

@@ -75,7 +75,7 @@ def test_one_referral_shows_contact_answers_words_and_what_to_verify(
 
     for shown in ("Anna Kowalska", "+86 138 0013 8000",
                   "anna@example.com", "morning", "diagnosis: sle", "I have lupus",
-                  "hepatitis_or_cmv: unsure", "not sure", "E5: patient_unsure",
+                  "hepatitis_or_cmv: unsure", "not sure", "E5: The patient was not sure: check",
                   referral.protocol_version):  # fmt: skip
         assert shown in page, shown
 
