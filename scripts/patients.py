@@ -90,6 +90,7 @@ def sender(prefix: str = "e2e") -> str:
 def text_of(response: str, **slots: Any) -> str:
     """The text the bot sends for a response: the variation whose conditions the
     given slot values meet, else the one without conditions."""
+    slots = {"language": "en", **slots}  # the conversation's language, English by default
     variations = DOMAIN.responses[response]
     for variation in variations:
         conditions = variation.get("condition") or []
