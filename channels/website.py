@@ -18,6 +18,7 @@ blocked in the browser as well as caught by the tests.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -55,10 +56,27 @@ def page_path(language: str) -> str:
     return f"{PREFIX}/" if language == "en" else f"{PREFIX}/{language}/"
 
 
+CJK = "\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"
+FOLD_BETWEEN_CJK = re.compile(f"(?<=[{CJK}]) (?=[{CJK}])")
+
+
+def unfolded(value: Any) -> Any:
+    """`value` with the spaces YAML's folding put between two Chinese
+    characters removed (Chinese has none); other spaces are kept."""
+    if isinstance(value, str):
+        return FOLD_BETWEEN_CJK.sub("", value)
+    if isinstance(value, list):
+        return [unfolded(item) for item in value]
+    if isinstance(value, dict):
+        return {key: unfolded(item) for key, item in value.items()}
+    return value
+
+
 def texts(language: str, site: Path = SITE) -> dict[str, Any]:
     """The page's words in `language` (website/text/<language>.yml)."""
-    loaded: dict[str, Any] = yaml.safe_load((site / "text" / f"{language}.yml").read_text("utf-8"))
-    return loaded
+    loaded = yaml.safe_load((site / "text" / f"{language}.yml").read_text("utf-8"))
+    words: dict[str, Any] = unfolded(loaded)
+    return words
 
 
 def render(language: str, site: Path = SITE) -> str:

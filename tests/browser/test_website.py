@@ -17,7 +17,7 @@ from bot.referrals.store import ReferralStore
 from channels.website import page_path
 from scripts.patients import ELIGIBLE, text_of
 from scripts.servers import RasaServer
-from tests.support.website import (
+from scripts.website_patient import (
     BOT,
     bubbles,
     open_site,

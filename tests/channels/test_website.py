@@ -66,3 +66,8 @@ def test_a_different_bundle_is_refused_rather_than_served_half_patched() -> None
     original = webchat_bundle.BUNDLE.read_text(encoding="utf-8")
     with pytest.raises(webchat_bundle.BundleMismatch):
         webchat_bundle.patched(original.replace('className:"rw-send",disabled:', ""))
+
+
+def test_chinese_text_has_no_spaces_from_line_folding() -> None:
+    assert "之前\uff0c以及" in texts("zh")["chat"]["how"]
+    assert "输入 “delete my data” 并" in render("zh")  # spaces beside Latin words stay

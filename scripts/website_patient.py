@@ -1,5 +1,6 @@
-"""A patient on the website, in a real browser: reads the chat as displayed
-and answers each question by clicking its button or typing, as a person would.
+"""A patient on the website, in a real browser (for the browser tests and
+the docs' screenshots): reads the chat as displayed and answers each question
+by clicking its button or typing, as a person would.
 
 Questions are recognised as in scripts/patients.py (the text of the
 `utter_ask_<slot>` response); the bot's last bubble is the question.
