@@ -1,10 +1,11 @@
 """The socket.io channel of a real Rasa server (the website's chat), spoken
-to by a real socket.io client: replies arrive (rasa issue 13027 fixed), the
+to by a real socket.io client (long-polling: the locked aiohttp is too old
+for the client's WebSocket): replies arrive (rasa issue 13027 fixed), the
 session survives a new connection, and the REST channel's guards hold."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -18,85 +19,83 @@ from scripts.servers import RasaServer
 pytestmark = pytest.mark.e2e
 
 
+async def connected(rasa: RasaServer, **options: Any) -> socketio.AsyncSimpleClient:
+    client = socketio.AsyncSimpleClient()
+    await client.connect(rasa.url, transports=["polling"], wait_timeout=10, **options)
+    return client
+
+
 @pytest.fixture
-def client(rasa: RasaServer) -> Iterator[socketio.SimpleClient]:
-    with socketio.SimpleClient() as opened:
-        opened.connect(rasa.url, transports=["polling"], wait_timeout=10)
-        yield opened
+async def client(rasa: RasaServer) -> AsyncIterator[socketio.AsyncSimpleClient]:
+    opened = await connected(rasa)
+    yield opened
+    await opened.disconnect()
 
 
-def session(client: socketio.SimpleClient, requested: str | None = None) -> str:
-    client.emit("session_request", {"session_id": requested})
-    event, data = client.receive(timeout=10)
+async def session(client: socketio.AsyncSimpleClient, requested: str | None = None) -> str:
+    await client.emit("session_request", {"session_id": requested})
+    event, data = await client.receive(timeout=10)
     assert event == "session_confirm"
     return str(data)
 
 
-def replies(client: socketio.SimpleClient, until_question: bool = True) -> list[Any]:
-    """The bot's messages up to the first question of the pre-screen."""
+async def replies(client: socketio.AsyncSimpleClient) -> list[Any]:
+    """The bot's messages up to the next question of the pre-screen."""
     received: list[Any] = []
     while True:
-        event, data = client.receive(timeout=60)
+        event, data = await client.receive(timeout=60)
         assert event == "bot_uttered", (event, data)
         received.append(data)
-        if not until_question or data.get("text") in QUESTIONS:
+        if data.get("text") in QUESTIONS:
             return received
 
 
-def test_replies_arrive_with_buttons_and_the_session_continues_on_a_new_socket(
-    client: socketio.SimpleClient, rasa: RasaServer
+async def test_replies_arrive_with_buttons_and_the_session_continues_on_a_new_socket(
+    client: socketio.AsyncSimpleClient, rasa: RasaServer
 ) -> None:
-    session_id = session(client)
+    session_id = await session(client)
     assert ISSUED.match(session_id)
-    client.emit("user_uttered", {"message": "/greet", "session_id": session_id})
-    first = replies(client)
+    await client.emit("user_uttered", {"message": "/greet", "session_id": session_id})
+    first = await replies(client)
     assert QUESTIONS[first[-1]["text"]] == "screening_consent"
     assert [b["title"] for b in first[-1]["quick_replies"]][:2] == ["Yes", "No"]
-    client.emit("user_uttered", {"message": "/affirm", "session_id": session_id})
-    assert QUESTIONS[replies(client)[-1]["text"]] == "birth"
+    await client.emit("user_uttered", {"message": "/affirm", "session_id": session_id})
+    assert QUESTIONS[(await replies(client))[-1]["text"]] == "birth"
 
-    with socketio.SimpleClient() as again:  # a reload: a new socket, the stored session id
-        again.connect(rasa.url, transports=["polling"], wait_timeout=10)
-        assert session(again, session_id) == session_id
-        again.emit("user_uttered", {"message": "hi", "session_id": session_id})
-        texts = [reply.get("text") for reply in replies(again)]
+    again = await connected(rasa)  # a reload: a new socket, the stored session id
+    try:
+        assert await session(again, session_id) == session_id
+        await again.emit("user_uttered", {"message": "hi", "session_id": session_id})
+        texts = [reply.get("text") for reply in await replies(again)]
         assert QUESTIONS[texts[-1]] == "birth"  # welcomed back to the same question
+    finally:
+        await again.disconnect()
 
 
-@pytest.mark.parametrize(
-    ("payload", "status"),
-    [
-        ({"message": "x" * (MAX_MESSAGE + 1)}, 413),
-        ({"message": 42}, 400),
-        ({"message": "hi", "customData": [1]}, 400),
-        ({"message": "hi", "session_id": "f" * 32}, 403),
-        ("hi", 400),
-    ],
-)
-def test_malformed_messages_are_refused_before_rasa(
-    client: socketio.SimpleClient, payload: Any, status: int
+REFUSED = [
+    ({"message": "x" * (MAX_MESSAGE + 1)}, 413),
+    ({"message": 42}, 400),
+    ({"message": "hi", "customData": [1]}, 400),
+    ({"message": "hi", "session_id": "f" * 32}, 403),
+    ("hi", 400),
+]
+
+
+async def test_malformed_messages_and_foreign_sessions_are_refused_before_rasa(
+    client: socketio.AsyncSimpleClient,
 ) -> None:
-    session(client)
-    client.emit("user_uttered", payload)
-    event, data = client.receive(timeout=10)
-    assert event == REFUSED_EVENT and data["status"] == status
+    """One socket for all cases (each socket costs a long-poll to close)."""
+    await client.emit("user_uttered", {"message": "hi"})  # before any session_request
+    event, data = await client.receive(timeout=10)
+    assert (event, data["status"]) == (REFUSED_EVENT, 400)
+    requested = "e2e-someone-elses-rest-conversation"
+    assert await session(client, requested) != requested  # not of our making: replaced
+    for payload, status in REFUSED:
+        await client.emit("user_uttered", payload)
+        event, data = await client.receive(timeout=10)
+        assert (event, data["status"]) == (REFUSED_EVENT, status), payload
 
 
-def test_a_message_before_any_session_is_refused(client: socketio.SimpleClient) -> None:
-    client.emit("user_uttered", {"message": "hi"})
-    event, data = client.receive(timeout=10)
-    assert event == REFUSED_EVENT and data["status"] == 400
-
-
-def test_a_session_id_not_of_our_making_is_replaced(client: socketio.SimpleClient) -> None:
-    assert session(client, "e2e-someone-elses-rest-conversation") != (
-        "e2e-someone-elses-rest-conversation"
-    )
-
-
-def test_another_origin_cannot_open_a_socket(rasa: RasaServer) -> None:
-    with socketio.SimpleClient() as foreign, pytest.raises(socketio.exceptions.ConnectionError):
-        foreign.connect(
-            rasa.url, transports=["polling"], headers={"Origin": "https://evil.example"},
-            wait_timeout=5,
-        )  # fmt: skip
+async def test_another_origin_cannot_open_a_socket(rasa: RasaServer) -> None:
+    with pytest.raises(socketio.exceptions.ConnectionError):
+        await connected(rasa, headers={"Origin": "https://evil.example"})
