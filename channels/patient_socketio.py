@@ -1,0 +1,203 @@
+"""The socket.io channel the patient website's chat talks to, with the REST
+channel's input guards.
+
+Why not Rasa's own SocketIOInput: its `session_request` handler calls
+`sio.enter_room` without `await` (rasa issue 13027). Since python-socketio 5.10
+that is a coroutine, so the socket never joins its session's room and the chat
+connects but never receives a reply. Its handlers are closures inside
+`blueprint()`, so this class builds the blueprint itself, with:
+
+- `enter_room` awaited;
+- the session bound to the socket: the id comes from `session_request` only
+  (a client-chosen id is honoured only if it has the shape of one this server
+  issues, 32 hex digits, so a socket can never join a REST conversation or a
+  guessable one); messages naming another session are refused;
+- every message checked by the REST channel's `body_problem` (sender, text type,
+  2000 characters, metadata an object) and cleaned by its `clean_text`;
+  refused messages never reach Rasa: the client gets `input_refused`
+  `{status, message}` and the log a warning with the reason only;
+- socket.io frames capped at `MAX_FRAME` bytes, and the origin checked: same
+  origin only unless credentials.yml lists `cors_allowed_origins`;
+- never silent: a turn that produced no reply (a failed part) sends the
+  domain's `utter_technical_problem`, as the REST channel does.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from socketio import AsyncServer
+
+from bot.settings import DOMAIN_FILE
+from channels.patient_rest import body_problem, clean_text, technical_problem_text
+
+logger = logging.getLogger(__name__)
+
+ISSUED = re.compile(r"^[0-9a-f]{32}$")
+"""The shape of a session id this channel issues (uuid4 hex)."""
+MAX_FRAME = 16_384  # bytes per socket.io packet: a 2000-character message is < 8 kB as UTF-8
+REFUSED_EVENT = "input_refused"
+
+
+class RefusedOriginIsAWarning(logging.Filter):
+    """engine.io logs a refused origin as an ERROR; it is a stranger's request
+    refused as designed, not a fault of ours (a clean run logs no ERROR)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno == logging.ERROR and "is not an accepted origin" in record.getMessage():
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        return True
+
+
+ENGINEIO_LOG = logging.getLogger("engineio.server")
+
+
+def session_id_for(requested: Any, persistence: bool) -> str:
+    """The session a socket joins: the requested id when persistence is on and
+    it is one of ours in shape, else a new random one."""
+    if persistence and isinstance(requested, str) and ISSUED.match(requested):
+        return requested
+    return uuid.uuid4().hex
+
+
+def message_problem(data: Any, bound: str | None, metadata_key: str) -> tuple[int, str] | None:
+    """(status, reason) when a user message event must be refused, else None.
+
+    `bound` is the session the socket was confirmed with (None before any
+    `session_request`)."""
+    if not isinstance(data, dict):
+        return 400, "the message event must carry a JSON object"
+    if bound is None:
+        return 400, "send session_request first"
+    claimed = data.get("session_id")
+    if claimed is not None and claimed != bound:
+        return 403, "session_id is not this connection's session"
+    body = {"sender": bound, "message": data.get("message")}
+    if metadata_key in data:
+        body["metadata"] = data[metadata_key]
+    return body_problem(body)
+
+
+class CountingOutput(SocketIOOutput):
+    """Rasa's socket.io output that counts what it sent in this turn."""
+
+    def __init__(self, sio: AsyncServer, bot_message_evt: str) -> None:
+        super().__init__(sio, bot_message_evt)
+        self.sent = 0
+
+    async def _send_message(self, socket_id: str, response: Any) -> None:
+        self.sent += 1
+        await super()._send_message(socket_id, response)
+
+    async def send_custom_json(
+        self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any
+    ) -> None:
+        self.sent += 1
+        await super().send_custom_json(recipient_id, json_message, **kwargs)
+
+
+class PatientSocketIOInput(SocketIOInput):
+    """credentials.yml: `channels.patient_socketio.PatientSocketIOInput` with
+    Rasa's socket.io keys (`user_message_evt`, `bot_message_evt`,
+    `session_persistence`, `metadata_key`, `socketio_path`) and optionally
+    `cors_allowed_origins` (a list; default: same origin only). JWT is not
+    supported: the website has no accounts."""
+
+    def __init__(
+        self, technical_problem: str, cors_allowed_origins: list[str] | None, **options: Any
+    ) -> None:
+        super().__init__(**options)
+        self.technical_problem = technical_problem
+        self.cors_allowed_origins = cors_allowed_origins
+
+    @classmethod
+    def name(cls) -> str:
+        return "socketio"
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> PatientSocketIOInput:
+        given = credentials or {}
+        if given.get("jwt_key"):
+            raise ValueError("PatientSocketIOInput does not support jwt_key")
+        options = {key: given[key] for key in (
+            "user_message_evt", "bot_message_evt", "namespace", "session_persistence",
+            "socketio_path", "metadata_key") if key in given}  # fmt: skip
+        origins = given.get("cors_allowed_origins")
+        domain = given.get("domain", DOMAIN_FILE)
+        return cls(technical_problem_text(domain), origins, **options)
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        sio = AsyncServer(
+            async_mode="sanic",
+            cors_allowed_origins=self.cors_allowed_origins,
+            max_http_buffer_size=MAX_FRAME,
+        )
+        self.sio = sio  # Rasa's get_output_channel reads it
+        if not any(isinstance(f, RefusedOriginIsAWarning) for f in ENGINEIO_LOG.filters):
+            ENGINEIO_LOG.addFilter(RefusedOriginIsAWarning())
+        socket_blueprint: Blueprint = SocketBlueprint(
+            sio, self.socketio_path, "socketio_webhook", __name__
+        )
+
+        @socket_blueprint.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        sio.on("session_request", self._session_request, namespace=self.namespace)
+        sio.on(self.user_message_evt, self._user_message(on_new_message), namespace=self.namespace)
+        return socket_blueprint
+
+    async def _session_request(self, sid: str, data: Any) -> None:
+        requested = data.get("session_id") if isinstance(data, dict) else None
+        session_id = session_id_for(requested, self.session_persistence)
+        sio = self._server()
+        await sio.save_session(sid, {"session_id": session_id}, namespace=self.namespace)
+        await sio.enter_room(sid, session_id, namespace=self.namespace)  # the fix: awaited
+        await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
+
+    def _user_message(
+        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> Callable[[str, Any], Awaitable[None]]:
+        async def handle(sid: str, data: Any) -> None:
+            sio = self._server()
+            session = await sio.get_session(sid, namespace=self.namespace)
+            bound = session.get("session_id")
+            problem = message_problem(data, bound, self.metadata_key or "metadata")
+            if problem is not None:
+                status, reason = problem
+                logger.warning("socket.io message refused: %s", reason)  # never the content
+                await sio.emit(REFUSED_EVENT, {"status": status, "message": reason}, to=sid)
+                return
+            await self._handle(data, bound, on_new_message)
+
+        return handle
+
+    async def _handle(
+        self,
+        data: dict[str, Any],
+        session_id: str,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+    ) -> None:
+        output = CountingOutput(self._server(), self.bot_message_evt)
+        metadata = data.get(self.metadata_key or "metadata") or None
+        message = UserMessage(
+            clean_text(data["message"]), output, session_id,
+            input_channel=self.name(), metadata=metadata,
+        )  # fmt: skip
+        await on_new_message(message)
+        if output.sent == 0:
+            await output.send_text_message(session_id, self.technical_problem)
+
+    def _server(self) -> AsyncServer:
+        if self.sio is None:
+            raise RuntimeError("blueprint() has not been built")
+        return self.sio

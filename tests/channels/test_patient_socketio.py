@@ -1,0 +1,66 @@
+"""The socket.io channel's guards, as pure functions (the same rules as the
+REST channel); tests/browser/test_socket_guards.py sends the same cases over
+a real socket to a real Rasa server."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from channels.patient_rest import MAX_MESSAGE
+from channels.patient_socketio import ISSUED, message_problem, session_id_for
+
+BOUND = "0123456789abcdef0123456789abcdef"
+
+
+def test_a_session_of_ours_is_resumed_when_persistence_is_on() -> None:
+    assert session_id_for(BOUND, persistence=True) == BOUND
+
+
+@pytest.mark.parametrize(
+    "requested",
+    [None, "", "default", "e2e-0123456789", "../etc/passwd", BOUND.upper(), BOUND + "0", 42, ["x"]],
+)
+def test_any_other_requested_session_gets_a_new_random_one(requested: Any) -> None:
+    issued = session_id_for(requested, persistence=True)
+    assert ISSUED.match(issued) and issued != requested
+
+
+def test_without_persistence_every_socket_gets_a_new_session() -> None:
+    assert session_id_for(BOUND, persistence=False) != BOUND
+
+
+@pytest.mark.parametrize(
+    ("data", "bound", "status"),
+    [
+        ("hi", BOUND, 400),
+        ([1, 2], BOUND, 400),
+        (None, BOUND, 400),
+        ({"message": "hi"}, None, 400),  # no session_request yet
+        ({"message": "hi", "session_id": "f" * 32}, BOUND, 403),  # another session
+        ({}, BOUND, 400),
+        ({"message": 42}, BOUND, 400),
+        ({"message": None}, BOUND, 400),
+        ({"message": "x" * (MAX_MESSAGE + 1)}, BOUND, 413),
+        ({"message": "hi", "customData": [1]}, BOUND, 400),
+        ({"message": "hi", "customData": "{}"}, BOUND, 400),  # Rasa would json.loads it
+    ],
+)
+def test_malformed_messages_are_refused(data: Any, bound: str | None, status: int) -> None:
+    problem = message_problem(data, bound, "customData")
+    assert problem is not None and problem[0] == status
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"message": "hi"},
+        {"message": "hi", "session_id": BOUND},
+        {"message": "", "customData": None},
+        {"message": "x" * MAX_MESSAGE, "customData": {"language": "zh-Hans"}},
+        {"message": '/inform{"diagnosis": "sle"}'},  # what an answer button sends
+    ],
+)
+def test_well_formed_messages_pass(data: Any) -> None:
+    assert message_problem(data, BOUND, "customData") is None
