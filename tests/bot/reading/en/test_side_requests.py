@@ -17,6 +17,8 @@ GATED = ("request_human", "stop", "start_over", "delete_my_data", "correct")
 def training_examples(intent: str) -> list[str]:
     examples = []
     for path in sorted(Path(PROJECT_ROOT, "data", "nlu").glob("*.yml")):
+        if path.name.startswith("zh_"):
+            continue  # the Chinese examples carry the Chinese reader's cues
         for item in yaml.safe_load(path.read_text())["nlu"]:
             if item.get("intent") == intent:
                 examples += [line.strip()[2:] for line in item["examples"].splitlines()]
