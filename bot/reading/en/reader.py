@@ -23,20 +23,8 @@ from bot.reading.en.wording import clauses, own_clauses
 from bot.reading.en.yes_no import YesNoQuestion, read_yes_no
 from bot.reading.language import NOT_READ, Script, script_of
 from bot.reading.reader import Unreadable
+from bot.reading.second_opinion import settled_yes_no
 
-INTENT_REPLIES = {"affirm": Reply.YES, "deny": Reply.NO}
-"""The classifier's firm opinions; a yes the words deny (or a no they affirm) is asked again."""
-EMOJI_REPLIES = {
-    "\U0001f44d": Reply.YES,  # thumbs up
-    "\U0001f44c": Reply.YES,  # OK hand
-    "\u2705": Reply.YES,  # check mark
-    "\U0001f44e": Reply.NO,  # thumbs down
-    "\u274c": Reply.NO,  # cross mark
-    "\U0001f937": Reply.UNSURE,  # shrug
-    "\U0001f937\u200d\u2640\ufe0f": Reply.UNSURE,
-    "\U0001f937\u200d\u2642\ufe0f": Reply.UNSURE,
-}
-"""The few emoji that say yes, no or not sure on their own."""
 CONSENT = YesNoQuestion(
     r"questions?|ask( me)?|go ahead|start|begin|proceed|continue|contact(ed)?|call( me)?|"
     r"ring|email|phone|happy to|fine by me|let'?s go|let'?s do it|go on",
@@ -83,17 +71,12 @@ def read_yes_no_reply(
     reply: str, subject: YesNoQuestion, intent: str | None, today: date | None = None
 ) -> list[Reply]:
     """The yes / no / not sure the reply states (sorted), or Unreadable."""
-    bare = re.sub("[\ufe0f\u200d\u2640\u2642\U0001f3fb-\U0001f3ff]", "", reply.strip())
-    if (emoji := EMOJI_REPLIES.get(bare)) is not None:
-        return [emoji]
-    _check_script(reply, QuestionKind.REPLY)
-    readings = read_yes_no(reply, subject, today)
-    if not readings:
-        raise Unreadable("utter_invalid_yes_no")
-    opinion = INTENT_REPLIES.get(intent or "")
-    if readings in ({Reply.YES}, {Reply.NO}) and opinion and opinion not in readings:
-        raise Unreadable("utter_invalid_yes_no")  # the classifier heard otherwise: ask
-    return sorted(readings, key=lambda r: r.value)
+    return settled_yes_no(
+        reply,
+        intent,
+        lambda text: _check_script(text, QuestionKind.REPLY),
+        lambda text: read_yes_no(text, subject, today),
+    )
 
 
 def read_consent(reply: str, intent: str | None) -> bool:

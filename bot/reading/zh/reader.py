@@ -16,10 +16,10 @@ from datetime import date
 from bot.protocol.answers import ONGOING, DateSpan, Reply
 from bot.protocol.criteria import Question, QuestionKind
 from bot.reading.en.dates import InvalidDate, check_span
-from bot.reading.en.reader import EMOJI_REPLIES, INTENT_REPLIES
 from bot.reading.en.yes_no import YesNoQuestion
 from bot.reading.language import NOT_READ, Script, script_of
 from bot.reading.reader import Unreadable
+from bot.reading.second_opinion import settled_yes_no
 from bot.reading.zh.choices import read_choices
 from bot.reading.zh.dates import parse_birth, parse_past_date
 from bot.reading.zh.numerals import arabic
@@ -87,17 +87,12 @@ def read_yes_no_reply(
     reply: str, subject: YesNoQuestion, intent: str | None, today: date | None = None
 ) -> list[Reply]:
     """The yes / no / not sure the reply states (sorted), or Unreadable."""
-    bare = re.sub("[\ufe0f\u200d\u2640\u2642\U0001f3fb-\U0001f3ff]", "", reply.strip())
-    if (emoji := EMOJI_REPLIES.get(bare)) is not None:
-        return [emoji]
-    check_script(reply, QuestionKind.REPLY)
-    readings = read_yes_no(reply, subject, today)
-    if not readings:
-        raise Unreadable("utter_invalid_yes_no")
-    opinion = INTENT_REPLIES.get(intent or "")
-    if readings in ({Reply.YES}, {Reply.NO}) and opinion and opinion not in readings:
-        raise Unreadable("utter_invalid_yes_no")  # the classifier heard otherwise: ask
-    return sorted(readings, key=lambda r: r.value)
+    return settled_yes_no(
+        reply,
+        intent,
+        lambda text: check_script(text, QuestionKind.REPLY),
+        lambda text: read_yes_no(text, subject, today),
+    )
 
 
 def read_consent(reply: str, intent: str | None) -> bool:
