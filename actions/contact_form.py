@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -11,13 +10,8 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.consent_form import read_consent
-from bot.reading.en.contact import (
-    is_skip,
-    read_contact_time,
-    read_email,
-    read_name,
-    read_phone,
-)
+from actions.language import language_of
+from bot.reading.languages import reader_for
 from bot.referrals.contact import InvalidContact
 
 DETAILS = ["contact_name", "contact_phone", "contact_email", "contact_time"]
@@ -55,7 +49,7 @@ class ValidateContactForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> dict[str, Any]:
-        return _read("contact_name", read_name, value, dispatcher)
+        return _read("contact_name", value, dispatcher, tracker)
 
     def validate_contact_phone(
         self,
@@ -64,9 +58,9 @@ class ValidateContactForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> dict[str, Any]:
-        if is_skip(str(value)):
+        if reader_for(language_of(tracker)).skips(str(value)):
             return {"contact_phone": SKIPPED}
-        return _read("contact_phone", read_phone, value, dispatcher)
+        return _read("contact_phone", value, dispatcher, tracker)
 
     def validate_contact_email(
         self,
@@ -75,12 +69,12 @@ class ValidateContactForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> dict[str, Any]:
-        if is_skip(str(value)):
+        if reader_for(language_of(tracker)).skips(str(value)):
             if tracker.get_slot("contact_phone"):
                 return {"contact_email": SKIPPED}
             dispatcher.utter_message(response="utter_invalid_no_phone_or_email")
             return {"contact_email": None}
-        return _read("contact_email", read_email, value, dispatcher)
+        return _read("contact_email", value, dispatcher, tracker)
 
     def validate_contact_time(
         self,
@@ -89,14 +83,16 @@ class ValidateContactForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> dict[str, Any]:
-        return _read("contact_time", lambda text: read_contact_time(text).value, value, dispatcher)
+        return _read("contact_time", value, dispatcher, tracker)
 
 
 def _read(
-    slot: str, reader: Callable[[str], str], value: Any, dispatcher: CollectingDispatcher
+    slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
 ) -> dict[str, Any]:
+    """The detail read by the reader of the conversation's language, or None
+    with the reason sent, so that the form asks again."""
     try:
-        return {slot: reader(str(value))}
+        return {slot: reader_for(language_of(tracker)).contact_detail(slot, str(value))}
     except InvalidContact as invalid:
         dispatcher.utter_message(response=f"utter_invalid_{invalid.reason}")
         return {slot: None}

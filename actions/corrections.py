@@ -18,12 +18,13 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.language import language_of
 from actions.side_questions import mistaken_answer
 from bot.protocol.calendar import screening_date
 from bot.protocol.canonical import answers_from_slots
 from bot.protocol.criteria import QUESTIONS_BY_SLOT, QuestionKind
 from bot.protocol.eligibility import applicable_questions
-from bot.reading.en.corrections import correction_target, read_yes_no
+from bot.reading.languages import reader_for
 
 
 class ActionCorrectAnswer(Action):
@@ -42,14 +43,15 @@ class ActionCorrectAnswer(Action):
             for slot in applicable_questions(answers, screening_date())
             if getattr(answers, slot) is not None
         ]
-        target = correction_target(text, answered)
+        reader = reader_for(language_of(tracker))
+        target = reader.correction_target(text, answered)
         if target is None:
             # Nothing answered yet, or the words name a question not answered.
             hint = "utter_correction_not_asked" if answered else "utter_correction_nothing_yet"
             dispatcher.utter_message(response=hint)
             return []
         if QUESTIONS_BY_SLOT[target].kind is QuestionKind.REPLY:
-            reply = read_yes_no(text)
+            reply = reader.correction_reply(text)
             value = reply.value if reply else None
         else:
             value = text  # the form's validator reads it, or asks again

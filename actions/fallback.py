@@ -2,7 +2,7 @@
 
 Says so, asks the current question again (inside a form, or the pending
 "do you really want to stop?"), and forgets the message, so it never counts as
-an answer.
+an answer; the language it was written in is kept.
 """
 
 from __future__ import annotations
@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import UserUtteranceReverted
+from rasa_sdk.events import SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.confirmation import confirmation_question
+from actions.language import language_of
 from bot.reading.language import NOT_READ, script_of
 
 
@@ -33,4 +34,6 @@ class ActionFallback(Action):
             dispatcher.utter_message(response=confirmation_question(pending))
         elif requested and f"utter_ask_{requested}" in domain.get("responses", {}):
             dispatcher.utter_message(response=f"utter_ask_{requested}")
-        return [UserUtteranceReverted()]
+        # Forgetting the message forgets the language it set too: written in
+        # Chinese (or English), the conversation goes on in it all the same.
+        return [UserUtteranceReverted(), SlotSet("language", language_of(tracker))]

@@ -15,12 +15,12 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.language import language_of
 from bot.protocol.calendar import screening_date
 from bot.protocol.canonical import answers_from_slots
 from bot.protocol.decisions import Decision
 from bot.protocol.eligibility import Outcome, Screening, evaluate
-from bot.reading.en.dates import written_date
-from bot.reading.en.summary import summary
+from bot.reading.languages import reader_for
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +36,8 @@ def screening_of(tracker: Tracker) -> Screening:
 def _show_summary(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """What the assistant understood, for the patient to check (and correct)
     before anything is passed on."""
-    dispatcher.utter_message(response="utter_summary", summary=summary(tracker.slots))
+    summary = reader_for(language_of(tracker)).summary(tracker.slots)
+    dispatcher.utter_message(response="utter_summary", summary=summary)
 
 
 class ActionScreeningOutcome(Action):
@@ -56,7 +57,7 @@ class ActionScreeningOutcome(Action):
             for result in screening.with_decision(Decision.DEFERRED):
                 key = response_key(result.criterion.id)
                 dispatcher.utter_message(response=f"utter_deferred_{key}")
-            rescreen = written_date(screening.rescreen_date)
+            rescreen = reader_for(language_of(tracker)).written_date(screening.rescreen_date)
             dispatcher.utter_message(response="utter_deferred_rescreen", rescreen_date=rescreen)
             _show_summary(dispatcher, tracker)
             return [

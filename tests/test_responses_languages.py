@@ -28,9 +28,7 @@ DOMAIN = Domain.load(str(DOMAIN_FILE))
 LANGUAGES = ("en", "zh")
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 PLACEHOLDER = re.compile(r"(?<!\{)\{(\w+)\}(?!\})")
-# Sent today when someone writes Chinese to the English assistant: one
-# bilingual text, whatever the language slot says.
-BILINGUAL = {"utter_chinese_not_available"}
+BILINGUAL: set[str] = set()  # one text for both languages: none today
 
 
 def slot_values(name: str) -> list[Any]:

@@ -7,6 +7,7 @@ another script is never read as English.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from enum import Enum
 
@@ -18,11 +19,21 @@ class Script(str, Enum):
     OTHER = "other"  # Cyrillic, Arabic, Greek, ...
 
 
-NOT_READ = {
-    Script.CJK: "utter_chinese_not_available",  # in Chinese, offering a person
-    Script.OTHER: "utter_language_not_understood",
-}
-"""The response for a message in a script the assistant does not read yet."""
+NOT_READ = {Script.OTHER: "utter_language_not_understood"}
+"""The response for a message in a script no reader reads (Cyrillic, Arabic...)."""
+
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}(?:'[a-z]+)?")
+_ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
+# Words an English sentence can hardly do without and pinyin never spells, so
+# that a name ("Wang Fang") or an e-mail address written by a Chinese patient
+# does not switch the conversation to English.
+_ENGLISH_WORDS = frozenset(
+    "i i'm im i've my me mine the is am are was were be been have has had having "
+    "do does did don't dont didn't not no yes yeah yep nope please thanks thank "
+    "of and or it it's this that what when how why who can could would will "
+    "with for to in on at from never ever since ago years year months month "
+    "weeks sure know call stop hello hi hey okay just about any some".split()
+)
 
 
 def script_of(text: str) -> Script:
@@ -54,3 +65,25 @@ def _is_cjk(char: str) -> bool:
         or 0xF900 <= point <= 0xFAFF  # compatibility ideographs
         or 0x20000 <= point <= 0x2FA1F  # extensions B-F and supplement
     )
+
+
+def language_written(text: str) -> str | None:
+    """The language a message shows it is written in, or None when it does not
+    tell: "zh" as soon as it holds a Chinese character; "en" for an English
+    sentence (two words or more, one of them a common English word: "no
+    thanks", "I have lupus") or the word "English". None for an empty
+    message, emoji, digits, a button's payload ("/affirm"), one Latin word
+    ("ok", "CAR-T", "SLE"), a name in pinyin or an e-mail address, which a
+    Chinese patient writes too: the conversation keeps its language."""
+    if text.strip().startswith("/"):
+        return None
+    script = script_of(text)
+    if script is Script.CJK:
+        return "zh"
+    if script is not Script.LATIN:
+        return None
+    plain = _ADDRESS.sub(" ", unicodedata.normalize("NFKC", text).casefold())
+    words = _LETTER_WORD.findall(plain)
+    if "english" in words or (len(words) >= 2 and _ENGLISH_WORDS.intersection(words)):
+        return "en"
+    return None

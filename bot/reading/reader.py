@@ -3,9 +3,11 @@ states, or a reason to ask again."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
 
+from bot.protocol.answers import Reply
 from bot.protocol.criteria import Question
 
 
@@ -43,4 +45,31 @@ class Reader(Protocol):
     def consent(self, reply: str, intent: str | None = None) -> bool:
         """True only for a plain yes, False for a plain no; raises
         `Unreadable` for anything else (a hedge, no words, another language)."""
+        ...
+
+    def contact_detail(self, slot: str, reply: str) -> str:
+        """The value of contact detail `slot` (contact_name, contact_phone,
+        contact_email, contact_time) the reply gives; raises
+        bot.referrals.contact.InvalidContact with the reason to ask again."""
+        ...
+
+    def skips(self, reply: str) -> bool:
+        """True when the patient declines to give the detail asked ("skip")."""
+        ...
+
+    def correction_target(self, reply: str, answered: list[str]) -> str | None:
+        """Which of the `answered` question slots a correction names, if one."""
+        ...
+
+    def correction_reply(self, reply: str) -> Reply | None:
+        """The yes / no a correction states for a yes / no question, if it
+        states exactly one."""
+        ...
+
+    def summary(self, slots: Mapping[str, Any]) -> str:
+        """What was understood, in this language, for the patient to check."""
+        ...
+
+    def written_date(self, day: date) -> str:
+        """`day` as this language writes it for a patient."""
         ...

@@ -67,4 +67,4 @@ async def test_an_unclear_reply_to_the_confirmation_gets_the_question_again(
         "utter_default",
         "utter_confirm_delete",
     ]
-    assert [e["event"] for e in events] == ["rewind"]
+    assert [e["event"] for e in events] == ["rewind", "slot"]  # the language is kept

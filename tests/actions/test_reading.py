@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from rasa_sdk.events import SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.consent_form import ValidateConsentForm
@@ -45,7 +46,7 @@ async def test_a_read_answer_is_stored_with_the_patients_words(domain: dict[str,
         ("", "affirm", "utter_invalid_yes_no"),
         ("🙂", "affirm", "utter_invalid_yes_no"),
         ("?", "affirm", "utter_invalid_yes_no"),
-        ("没有", "affirm", "utter_chinese_not_available"),
+        ("没有", "affirm", "utter_language_not_understood"),  # never read as English
         ("нет", "affirm", "utter_language_not_understood"),
         ("I have lupus", "affirm", "utter_invalid_yes_no"),
         ("no", "affirm", "utter_invalid_yes_no"),  # the classifier heard a yes: ask
@@ -125,9 +126,14 @@ async def test_a_real_greeting_is_welcomed(domain: dict[str, Any]) -> None:
     assert [m["response"] for m in dispatcher.messages] == ["utter_welcome_back"]
 
 
-async def test_chinese_outside_a_question_gets_the_chinese_reply(domain: dict[str, Any]) -> None:
+async def test_a_chinese_message_not_understood_keeps_the_chinese_language(
+    domain: dict[str, Any],
+) -> None:
     dispatcher = CollectingDispatcher()
-    tracker = make_tracker({}, text="你好", intent="nlu_fallback", active_loop=None)
-    await ActionFallback().run(dispatcher, tracker, domain)
+    tracker = make_tracker(
+        {"language": "zh"}, text="嗯嗯嗯", intent="nlu_fallback", active_loop=None
+    )
+    events = await ActionFallback().run(dispatcher, tracker, domain)
 
-    assert dispatcher.messages[0]["response"] == "utter_chinese_not_available"
+    assert dispatcher.messages[0]["response"] == "utter_default"  # its zh variation
+    assert events == [UserUtteranceReverted(), SlotSet("language", "zh")]

@@ -10,10 +10,13 @@ disagrees with the words, the patient is asked again.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 from bot.protocol.answers import ONGOING, DateSpan, Reply
 from bot.protocol.criteria import Question, QuestionKind
+from bot.reading.en import contact, corrections, dates, summary
 from bot.reading.en.choices import read_choices
 from bot.reading.en.dates import InvalidDate, check_span, parse_birth, parse_past_date
 from bot.reading.en.replies import is_ongoing, says_unsure
@@ -47,6 +50,24 @@ class EnglishReader:
 
     def consent(self, reply: str, intent: str | None = None) -> bool:
         return read_consent(reply, intent)
+
+    def contact_detail(self, slot: str, reply: str) -> str:
+        return contact.read_detail(slot, reply)
+
+    def skips(self, reply: str) -> bool:
+        return contact.is_skip(reply)
+
+    def correction_target(self, reply: str, answered: list[str]) -> str | None:
+        return corrections.correction_target(reply, answered)
+
+    def correction_reply(self, reply: str) -> Reply | None:
+        return corrections.read_yes_no(reply)
+
+    def summary(self, slots: Mapping[str, Any]) -> str:
+        return summary.summary(slots)
+
+    def written_date(self, day: date) -> str:
+        return dates.written_date(day)
 
 
 def read_reply(
@@ -94,6 +115,8 @@ def _check_script(reply: str, kind: QuestionKind) -> None:
     script = script_of(reply)
     if script in NOT_READ:
         raise Unreadable(NOT_READ[script])
+    if script is Script.CJK:  # read by the Chinese reader, never as English
+        raise Unreadable("utter_language_not_understood")
     if script is Script.NONE and not reply.strip().startswith("/"):
         raise Unreadable(_NO_WORDS_HINT[kind])
 

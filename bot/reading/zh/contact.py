@@ -143,3 +143,12 @@ _SKIP = re.compile(
 def is_skip(text: str) -> bool:
     """True when the patient declines to give this detail ("跳过", "没有邮箱", ...)."""
     return bool(_SKIP.match(normalised(text).rstrip("。 ")))
+
+
+def read_detail(slot: str, text: str) -> str:
+    """The value of contact detail `slot` the text gives (see
+    bot.reading.reader.Reader.contact_detail); raises InvalidContact."""
+    if slot == "contact_time":
+        return read_contact_time(text).value
+    readers = {"contact_name": read_name, "contact_phone": read_phone, "contact_email": read_email}
+    return readers[slot](text)

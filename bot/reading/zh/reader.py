@@ -11,7 +11,9 @@ patients write for their answer ("ok", "SLE", "GPA").
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 from bot.protocol.answers import ONGOING, DateSpan, Reply
 from bot.protocol.criteria import Question, QuestionKind
@@ -20,6 +22,7 @@ from bot.reading.en.yes_no import YesNoQuestion
 from bot.reading.language import NOT_READ, Script, script_of
 from bot.reading.reader import Unreadable
 from bot.reading.second_opinion import settled_yes_no
+from bot.reading.zh import contact, corrections, dates, summary
 from bot.reading.zh.choices import read_choices
 from bot.reading.zh.dates import parse_birth, parse_past_date
 from bot.reading.zh.numerals import arabic
@@ -63,6 +66,24 @@ class ChineseReader:
 
     def consent(self, reply: str, intent: str | None = None) -> bool:
         return read_consent(reply, intent)
+
+    def contact_detail(self, slot: str, reply: str) -> str:
+        return contact.read_detail(slot, reply)
+
+    def skips(self, reply: str) -> bool:
+        return contact.is_skip(reply)
+
+    def correction_target(self, reply: str, answered: list[str]) -> str | None:
+        return corrections.correction_target(reply, answered)
+
+    def correction_reply(self, reply: str) -> Reply | None:
+        return corrections.read_yes_no(reply)
+
+    def summary(self, slots: Mapping[str, Any]) -> str:
+        return summary.summary(slots)
+
+    def written_date(self, day: date) -> str:
+        return dates.written_date(day)
 
 
 def read_reply(

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.reading.language import Script, script_of
+from bot.reading.language import Script, language_written, script_of
 
 
 @pytest.mark.parametrize(
@@ -27,3 +27,35 @@ from bot.reading.language import Script, script_of
 )
 def test_the_script_of_a_reply(text: str, script: Script) -> None:
     assert script_of(text) is script
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("你好", "zh"),
+        ("CAR-T 没做过", "zh"),
+        ("是", "zh"),
+        ("请用中文", "zh"),
+        ("I have lupus", "en"),
+        ("no thanks", "en"),
+        ("English", "en"),
+        ("in English please", "en"),
+        ("Hello, I'd like to take part", "en"),
+        ("", None),
+        ("👍", None),
+        ("/affirm", None),
+        ('/choose{"diagnosis": "sle"}', None),
+        ("13812345678", None),
+        ("1985-03-15", None),
+        ("ok", None),
+        ("SLE", None),
+        ("CAR-T", None),
+        ("Wang Fang", None),  # a name in pinyin
+        ("zhang.wei@qq.com", None),
+        ("wang fang, zhang.wei@163.com", None),
+        ("sí, claro", None),  # not English: the reader asks again
+        ("нет", None),
+    ],
+)
+def test_the_language_a_message_is_written_in(text: str, language: str | None) -> None:
+    assert language_written(text) == language

@@ -1,0 +1,1 @@
+"""Rasa graph components of our own, in the NLU pipeline (config.yml)."""
