@@ -76,6 +76,31 @@ which depends on the day)."""
 
 ELIGIBLE_ANSWERS = answers_from_slots(ELIGIBLE_SLOTS)
 
+ELIGIBLE_ZH = {
+    "screening_consent": "可以",
+    "birth": "45岁",
+    "car_t": "没做过",
+    "transplant": "没有",
+    "diagnosis": "我是系统性红斑狼疮",
+    "hiv_or_syphilis": "没有",
+    "can_become_pregnant": "不会，已经绝经了",
+    "ecog": "重活干不了，轻活可以",
+    "cancer": "没有",
+    "infection": "没有",
+    "live_vaccine": "没打过",
+    "other_trial": "没参加过",
+    "disease_active": "是的，一直反反复复",
+    "hepatitis_or_cmv": "不清楚",
+    "serious_illness": "没有",
+    "contact_consent": "好的",
+    "contact_name": "张伟",
+    "contact_phone": "138 0013 8000",
+    "contact_email": "没有邮箱",
+    "contact_time": "上午",
+}
+"""The same patient writing Chinese, as a patient in Taiyuan would type it; the
+assistant must store exactly ELIGIBLE_SLOTS."""
+
 CONTACT_SLOTS = {
     "contact_consent": True, "contact_name": "Anna Kowalska",
     "contact_phone": "+8613800138000", "contact_email": "", "contact_time": "morning",
@@ -115,15 +140,17 @@ class Transcript:
         return QUESTIONS.get(texts[-1]) if texts else None
 
 
-def screen(rasa: Any, sender: str, facts: dict[str, str], max_turns: int = 60) -> Transcript:
-    """Say hi, then answer each question from `facts` until the bot stops asking.
+def screen(
+    rasa: Any, sender: str, facts: dict[str, str], max_turns: int = 60, greeting: str = "hi"
+) -> Transcript:
+    """Say `greeting`, then answer each question from `facts` until the bot stops asking.
 
     A question not in `facts` fails the test: the bot asked something it should
     have skipped. An answer that excludes is read back: the patient confirms it
     (or says `facts["confirmed_exclusion"]`).
     """
     transcript = Transcript()
-    message = "hi"
+    message = greeting
     for _ in range(max_turns):
         texts = [reply.get("text", "") for reply in rasa.say(sender, message)]
         transcript.said += texts
