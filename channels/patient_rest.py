@@ -27,6 +27,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.reading.language import language_written
 from bot.settings import DOMAIN_FILE
 
 MAX_MESSAGE = 2000  # characters; a pre-screen answer is a few words
@@ -60,13 +61,28 @@ def clean_text(text: str) -> str:
 TECHNICAL_PROBLEM = "utter_technical_problem"
 
 
-def technical_problem_text(domain_path: str | Path = DOMAIN_FILE) -> str:
-    """The patient-facing text for a failed turn, from the domain."""
-    return str(Domain.load(str(domain_path)).responses[TECHNICAL_PROBLEM][0]["text"])
+class TechnicalProblem:
+    """The patient-facing text for a failed turn, from the domain, in each
+    language. A failed turn has no tracker to ask for the conversation's
+    language: the text follows the language the message is written in, and
+    a message that does not show one (digits, a button) gets both."""
+
+    def __init__(self, domain_path: str | Path = DOMAIN_FILE) -> None:
+        self.texts: dict[str, str] = {}
+        for variation in Domain.load(str(domain_path)).responses[TECHNICAL_PROBLEM]:
+            conditions = variation.get("condition") or []
+            language = next((c["value"] for c in conditions if c["name"] == "language"), "en")
+            self.texts[str(language)] = str(variation["text"])
+
+    def text_for(self, message: str) -> str:
+        language = language_written(message)
+        if language in self.texts:
+            return self.texts[language]
+        return "\n\n".join(self.texts[code] for code in sorted(self.texts, reverse=True))
 
 
 class PatientRestInput(RestInput):
-    def __init__(self, technical_problem: str) -> None:
+    def __init__(self, technical_problem: TechnicalProblem) -> None:
         self.technical_problem = technical_problem
 
     @classmethod
@@ -76,7 +92,7 @@ class PatientRestInput(RestInput):
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> PatientRestInput:
         domain = (credentials or {}).get("domain", DOMAIN_FILE)
-        return cls(technical_problem_text(domain))
+        return cls(TechnicalProblem(domain))
 
     def _extract_message(self, req: Request) -> str:
         return clean_text(req.json["message"])
@@ -106,8 +122,9 @@ class PatientRestInput(RestInput):
             if request.method != "POST" or not request.path.endswith("/webhook"):
                 return None
             if reply.status == 200 and reply.body == b"[]":
-                sender = request.json["sender"]
-                return response.json([{"recipient_id": sender, "text": self.technical_problem}])
+                sender, message = request.json["sender"], request.json["message"]
+                text = self.technical_problem.text_for(message)
+                return response.json([{"recipient_id": sender, "text": text}])
             return None
 
         return blueprint

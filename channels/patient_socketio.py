@@ -38,7 +38,7 @@ from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
 from bot.settings import DOMAIN_FILE
-from channels.patient_rest import body_problem, clean_text, technical_problem_text
+from channels.patient_rest import TechnicalProblem, body_problem, clean_text
 
 logger = logging.getLogger(__name__)
 
@@ -113,7 +113,10 @@ class PatientSocketIOInput(SocketIOInput):
     supported: the website has no accounts."""
 
     def __init__(
-        self, technical_problem: str, cors_allowed_origins: list[str] | None, **options: Any
+        self,
+        technical_problem: TechnicalProblem,
+        cors_allowed_origins: list[str] | None,
+        **options: Any,
     ) -> None:
         super().__init__(**options)
         self.technical_problem = technical_problem
@@ -133,7 +136,7 @@ class PatientSocketIOInput(SocketIOInput):
             "socketio_path", "metadata_key") if key in given}  # fmt: skip
         origins = given.get("cors_allowed_origins")
         domain = given.get("domain", DOMAIN_FILE)
-        return cls(technical_problem_text(domain), origins, **options)
+        return cls(TechnicalProblem(domain), origins, **options)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         sio = AsyncServer(
@@ -195,7 +198,8 @@ class PatientSocketIOInput(SocketIOInput):
         )  # fmt: skip
         await on_new_message(message)
         if output.sent == 0:
-            await output.send_text_message(session_id, self.technical_problem)
+            text = self.technical_problem.text_for(message.text or "")
+            await output.send_text_message(session_id, text)
 
     def _server(self) -> AsyncServer:
         if self.sio is None:

@@ -83,13 +83,13 @@ ELIGIBLE_ZH = {
     "transplant": "没有",
     "diagnosis": "我是系统性红斑狼疮",
     "hiv_or_syphilis": "没有",
-    "can_become_pregnant": "不会，已经绝经了",
-    "ecog": "重活干不了，轻活可以",
+    "can_become_pregnant": "不会，已经绝经了",  # noqa: RUF001 (typed full-width)
+    "ecog": "重活干不了，轻活可以",  # noqa: RUF001
     "cancer": "没有",
     "infection": "没有",
     "live_vaccine": "没打过",
     "other_trial": "没参加过",
-    "disease_active": "是的，一直反反复复",
+    "disease_active": "是的，一直反反复复",  # noqa: RUF001
     "hepatitis_or_cmv": "不清楚",
     "serious_illness": "没有",
     "contact_consent": "好的",

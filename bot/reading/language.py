@@ -22,15 +22,15 @@ class Script(str, Enum):
 NOT_READ = {Script.OTHER: "utter_language_not_understood"}
 """The response for a message in a script no reader reads (Cyrillic, Arabic...)."""
 
-_LETTER_WORD = re.compile(r"[^\W\d_]{2,}(?:'[a-z]+)?")
+_LETTER_WORD = re.compile(r"[^\W\d_]+")  # "I'm" is two: "i", "m"
 _ADDRESS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 # Words an English sentence can hardly do without and pinyin never spells, so
 # that a name ("Wang Fang") or an e-mail address written by a Chinese patient
 # does not switch the conversation to English.
 _ENGLISH_WORDS = frozenset(
-    "i i'm im i've my me mine the is am are was were be been have has had having "
-    "do does did don't dont didn't not no yes yeah yep nope please thanks thank "
-    "of and or it it's this that what when how why who can could would will "
+    "i my me mine the is am are was were be been have has had having "
+    "do does did don dont didn not no yes yeah yep nope please thanks thank "
+    "of and or it this that what when how why who can could would will "
     "with for to in on at from never ever since ago years year months month "
     "weeks sure know call stop hello hi hey okay just about any some".split()
 )

@@ -1,10 +1,11 @@
+# ruff: noqa: RUF001
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
 
-from channels.patient_rest import MAX_MESSAGE, body_problem, clean_text, technical_problem_text
+from channels.patient_rest import MAX_MESSAGE, TechnicalProblem, body_problem, clean_text
 
 
 @pytest.mark.parametrize(
@@ -60,6 +61,10 @@ def test_control_characters_are_removed(text: str, clean: str) -> None:
     assert clean_text(text) == clean
 
 
-def test_the_technical_problem_text_comes_from_the_domain() -> None:
-    text = technical_problem_text()
-    assert "technical problem" in text
+def test_the_technical_problem_text_comes_from_the_domain_in_the_message_language() -> None:
+    problem = TechnicalProblem()
+
+    assert "technical problem" in problem.text_for("I'm 45 years old")
+    assert problem.text_for("我45岁").startswith("抱歉，我们现在遇到了技术问题")
+    both = problem.text_for("45")
+    assert both.startswith("抱歉") and "technical problem" in both

@@ -38,6 +38,7 @@ def test_the_script_of_a_reply(text: str, script: Script) -> None:
         ("请用中文", "zh"),
         ("I have lupus", "en"),
         ("no thanks", "en"),
+        ("I'm 45", "en"),
         ("English", "en"),
         ("in English please", "en"),
         ("Hello, I'd like to take part", "en"),
