@@ -87,3 +87,19 @@ def language_written(text: str) -> str | None:
     if "english" in words or (len(words) >= 2 and _ENGLISH_WORDS.intersection(words)):
         return "en"
     return None
+
+
+_ASKS_FOR = (
+    ("en", re.compile(r"english|英文|英语|英語")),
+    ("zh", re.compile(r"chinese|mandarin|中文|汉语|漢語|普通话|华语|国语")),
+)
+
+
+def language_asked_for(text: str) -> str | None:
+    """The language a request to change language names ("English please",
+    "请用中文", "能说英语吗", "Chinese please"), or None when it names none or
+    both ("我看不懂英文，用中文吧" names both: the caller keeps the language the
+    message is written in)."""
+    plain = unicodedata.normalize("NFKC", text).casefold()
+    named = [code for code, pattern in _ASKS_FOR if pattern.search(plain)]
+    return named[0] if len(named) == 1 else None

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.reading.language import Script, language_written, script_of
+from bot.reading.language import Script, language_asked_for, language_written, script_of
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,22 @@ def test_the_script_of_a_reply(text: str, script: Script) -> None:
 )
 def test_the_language_a_message_is_written_in(text: str, language: str | None) -> None:
     assert language_written(text) == language
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("English please", "en"),
+        ("can you speak english?", "en"),
+        ("用英文吧", "en"),
+        ("能说英语吗", "en"),
+        ("请用中文", "zh"),
+        ("Chinese please", "zh"),
+        ("中文", "zh"),
+        ("Mandarin?", "zh"),
+        ("我看不懂英文，用中文吧", None),  # noqa: RUF001 (both named: keep the writing's)
+        ("change language", None),
+    ],
+)
+def test_the_language_a_request_asks_for(text: str, language: str | None) -> None:
+    assert language_asked_for(text) == language
