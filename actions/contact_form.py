@@ -1,4 +1,12 @@
-"""validate_contact_form: consent to be contacted first, then how to reach them."""
+"""validate_contact_form: consent to be contacted first, then how to reach them.
+
+In a Chinese conversation the WeChat ID is asked too, right after the phone
+(`contact_wechat`); other conversations are asked as before, the slot left out
+of their list. It is extra: a phone number or an e-mail address is still
+needed. "Same as my phone" ("微信同号") is stored as that phone number, so the
+coordinator has what to type into WeChat's search without looking elsewhere
+(and the duplicate check matches it to the phone).
+"""
 
 from __future__ import annotations
 
@@ -12,11 +20,22 @@ from rasa_sdk.types import DomainDict
 from actions.consent_form import read_consent
 from actions.language import language_of
 from bot.reading.languages import reader_for
+from bot.reading.zh.contact import WECHAT_SAME_AS_PHONE, InvalidWeChatId, read_wechat_id
+from bot.reading.zh.contact import is_skip as is_skip_zh
 from bot.referrals.contact import InvalidContact
 
-DETAILS = ["contact_name", "contact_phone", "contact_email", "contact_time"]
+WECHAT = "contact_wechat"
+DETAILS = ["contact_name", "contact_phone", WECHAT, "contact_email", "contact_time"]
+"""In the domain's order (contact_form's required_slots)."""
 SKIPPED = ""
-"""Slot value of a phone or email the patient chose not to give."""
+"""Slot value of a phone, email or WeChat ID the patient chose not to give."""
+
+
+def details(language: str) -> list[str]:
+    """The details asked: the WeChat ID only in Chinese. Leaving it out makes
+    the SDK name the next slot itself (the list is not the domain's), so Rasa
+    never asks it from the domain's list in English."""
+    return DETAILS if language == "zh" else [slot for slot in DETAILS if slot != WECHAT]
 
 
 class ValidateContactForm(FormValidationAction):
@@ -31,7 +50,9 @@ class ValidateContactForm(FormValidationAction):
         domain: DomainDict,
     ) -> list[str]:
         consent = tracker.get_slot("contact_consent")
-        return ["contact_consent", *DETAILS] if consent is True else ["contact_consent"]
+        if consent is not True:
+            return ["contact_consent"]
+        return ["contact_consent", *details(language_of(tracker))]
 
     def validate_contact_consent(
         self,
@@ -61,6 +82,30 @@ class ValidateContactForm(FormValidationAction):
         if reader_for(language_of(tracker)).skips(str(value)):
             return {"contact_phone": SKIPPED}
         return _read("contact_phone", value, dispatcher, tracker)
+
+    def validate_contact_wechat(
+        self,
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> dict[str, Any]:
+        """Asked in Chinese only, so read by the Chinese reader."""
+        text = str(value)
+        if is_skip_zh(text):
+            return {WECHAT: SKIPPED}
+        try:
+            wechat = read_wechat_id(text)
+        except InvalidWeChatId:
+            dispatcher.utter_message(response="utter_invalid_wechat_id")
+            return {WECHAT: None}
+        if wechat == WECHAT_SAME_AS_PHONE:
+            phone = tracker.get_slot("contact_phone")
+            if not phone:  # skipped: there is no number to find the account by
+                dispatcher.utter_message(response="utter_invalid_wechat_no_phone")
+                return {WECHAT: None}
+            wechat = phone
+        return {WECHAT: wechat}
 
     def validate_contact_email(
         self,

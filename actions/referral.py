@@ -32,6 +32,7 @@ def contact_of(tracker: Tracker) -> Contact:
         name=tracker.get_slot("contact_name"),
         phone=tracker.get_slot("contact_phone") or None,
         email=tracker.get_slot("contact_email") or None,
+        wechat=tracker.get_slot("contact_wechat") or None,  # skipped or not asked: None
         preferred_time=ContactTime(tracker.get_slot("contact_time")),
     )
 

@@ -1,5 +1,6 @@
 """The referral list: summaries without contact details, filters, the count
-of new referrals and possible duplicates (by keyed hashes, never decrypting).
+of new referrals and possible duplicates (by keyed hashes of phone, e-mail and
+WeChat ID, never decrypting).
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ class Summary:
     language: str
     disease: str | None
     rescreen_date: date | None
-    duplicate_of: tuple[int, ...]  # other referrals with the same phone or e-mail
+    duplicate_of: tuple[int, ...]  # other referrals with the same phone, e-mail or WeChat
 
 
 def summaries(engine: Engine, filters: Filters) -> list[Summary]:
@@ -78,24 +79,29 @@ def new_count(engine: Engine) -> int:
         return int(session.execute(query).scalar_one())
 
 
+KEYS = (ReferralRow.phone_key, ReferralRow.email_key, ReferralRow.wechat_key)
+"""The keyed hashes a duplicate shares. Each is made in its own namespace
+(bot/referrals/lookup.py), so a key matches across columns only where that is
+meant: a WeChat account found by a mobile number matches that number as a phone."""
+
+
+def _keys(row: Any) -> set[str]:
+    return {key for key in (row.phone_key, row.email_key, row.wechat_key) if key}
+
+
 def duplicates(session: Session, rows: list[Any]) -> dict[int, tuple[int, ...]]:
-    """For each row, the other referrals sharing its phone or e-mail hash."""
-    keys = {key for row in rows for key in (row.phone_key, row.email_key) if key}
+    """For each row, the other referrals sharing its phone, e-mail or WeChat hash."""
+    keys = {key for row in rows for key in _keys(row)}
     if not keys:
         return {}
     owners: dict[str, set[int]] = {}
-    for column in (ReferralRow.phone_key, ReferralRow.email_key):
+    for column in KEYS:
         for key, referral_id in session.execute(
             select(column, ReferralRow.id).where(column.in_(keys))
         ):
             owners.setdefault(key, set()).add(referral_id)
     return {
-        row.id: tuple(
-            sorted(
-                {other for key in (row.phone_key, row.email_key) if key for other in owners[key]}
-                - {row.id}
-            )
-        )
+        row.id: tuple(sorted({other for key in _keys(row) for other in owners[key]} - {row.id}))
         for row in rows
     }
 
@@ -137,7 +143,7 @@ def _site_midnight(day: date) -> datetime:
 
 
 def duplicates_of(engine: Engine, referral_id: int) -> tuple[int, ...]:
-    """The other referrals with the same phone or e-mail as this one."""
+    """The other referrals with the same phone, e-mail or WeChat ID as this one."""
     with Session(engine, future=True) as session:
         row = session.get(ReferralRow, referral_id)
         return duplicates(session, [row]).get(referral_id, ()) if row else ()

@@ -95,6 +95,7 @@ ELIGIBLE_ZH = {
     "contact_consent": "好的",
     "contact_name": "张伟",
     "contact_phone": "138 0013 8000",
+    "contact_wechat": "微信同号",
     "contact_email": "没有邮箱",
     "contact_time": "上午",
 }

@@ -98,7 +98,7 @@ _ASKS_FOR = (
 def language_asked_for(text: str) -> str | None:
     """The language a request to change language names ("English please",
     "请用中文", "能说英语吗", "Chinese please"), or None when it names none or
-    both ("我看不懂英文，用中文吧" names both: the caller keeps the language the
+    both ("我看不懂英文, 用中文吧" names both: the caller keeps the language the
     message is written in)."""
     plain = unicodedata.normalize("NFKC", text).casefold()
     named = [code for code, pattern in _ASKS_FOR if pattern.search(plain)]

@@ -2,6 +2,7 @@
 
 A `Contact` always has a phone number or an e-mail address; the readers
 (bot/reading/) raise `InvalidContact` with one of `REASONS` for anything else.
+A WeChat ID is extra, never instead of them (the Chinese chat asks for it).
 """
 
 from __future__ import annotations
@@ -43,6 +44,10 @@ class Contact:
     phone: str | None
     email: str | None
     preferred_time: ContactTime
+    wechat: str | None = None
+    """A WeChat ID, or the mobile number the WeChat account is found by (also
+    when the patient said it is the phone number: "微信同号"); None when not
+    given. Last, with a default: drafts written before it existed still load."""
 
     def __post_init__(self) -> None:
         if not (self.phone or self.email):

@@ -54,8 +54,8 @@ class ReferralStore:
     def __init__(
         self, engine: Engine, secrecy: Secrecy, lookup: ContactLookup | None = None
     ) -> None:
-        """`lookup`, when given, stores keyed hashes of the phone and e-mail
-        with each referral (possible duplicates are found by them)."""
+        """`lookup`, when given, stores keyed hashes of the phone, e-mail and
+        WeChat ID with each referral (possible duplicates are found by them)."""
         self._engine = engine
         self._secrecy = secrecy
         self._lookup = lookup
@@ -107,14 +107,17 @@ class ReferralStore:
         (decrypting only those rows, once); returns how many were filled."""
         if self._lookup is None:
             return 0
-        missing = ((ReferralRow.phone.isnot(None)) & (ReferralRow.phone_key.is_(None))) | (
-            (ReferralRow.email.isnot(None)) & (ReferralRow.email_key.is_(None))
+        missing = (
+            ((ReferralRow.phone.isnot(None)) & (ReferralRow.phone_key.is_(None)))
+            | ((ReferralRow.email.isnot(None)) & (ReferralRow.email_key.is_(None)))
+            | ((ReferralRow.wechat.isnot(None)) & (ReferralRow.wechat_key.is_(None)))
         )
         with Session(self._engine, future=True) as session, session.begin():
             rows = session.execute(select(ReferralRow).where(missing)).scalars().all()
             for row in rows:
                 row.phone_key = self._lookup.phone_key(self._secrecy.open(row.phone))
                 row.email_key = self._lookup.email_key(self._secrecy.open(row.email))
+                row.wechat_key = self._lookup.wechat_key(self._secrecy.open(row.wechat))
             return len(rows)
 
     def list(self, status: Status | None = None) -> list[Referral]:
@@ -229,6 +232,7 @@ class ReferralStore:
             **plain,
             phone_key=lookup.phone_key(contact["phone"]) if lookup else None,
             email_key=lookup.email_key(contact["email"]) if lookup else None,
+            wechat_key=lookup.wechat_key(contact["wechat"]) if lookup else None,
             **{column: self._secrecy.seal(contact[column]) for column in SEALED},
             preferred_time=contact["preferred_time"],
             status=Status.NEW.value,

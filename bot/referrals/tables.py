@@ -30,7 +30,7 @@ from sqlalchemy.orm import declarative_base, relationship
 Base: Any = declarative_base()
 metadata = Base.metadata
 
-SEALED = ("name", "phone", "email")
+SEALED = ("name", "phone", "email", "wechat")
 """The columns that hold contact details, always encrypted."""
 
 
@@ -53,12 +53,15 @@ class ReferralRow(Base):
     name = Column(Text, nullable=False)
     phone = Column(Text)
     email = Column(Text)
+    wechat = Column(Text)  # NULL when not given, and before 0008
     preferred_time = Column(String(32), nullable=False)
     flags = Column(JSON, nullable=False, default=list)  # bot.protocol.contradictions.Flag
-    # Keyed hashes of the phone and e-mail (bot/referrals/lookup.py): duplicates
-    # are found by these, never by decrypting rows. NULL before 0004.
+    # Keyed hashes of the phone, e-mail and WeChat ID (bot/referrals/lookup.py):
+    # duplicates are found by these, never by decrypting rows. NULL before 0004
+    # (the WeChat ID's before 0008).
     phone_key = Column(String(64), index=True)
     email_key = Column(String(64), index=True)
+    wechat_key = Column(String(64), index=True)
     criteria = relationship(
         "CriterionRow", order_by="CriterionRow.position", cascade="all, delete-orphan"
     )

@@ -31,11 +31,11 @@ async def test_no_consent_asks_for_no_details(domain: dict[str, Any]) -> None:
 
 
 async def test_consent_keeps_the_form_going(domain: dict[str, Any]) -> None:
-    # With consent every detail is required: the SDK then leaves the choice of the
-    # next one to Rasa (domain order, name first), so it sets no requested_slot.
+    # With consent every detail is required but the WeChat ID (asked in Chinese
+    # only): the list is not the domain's, so the SDK names the next slot itself.
     slots, _ = await validate(domain, {}, {"contact_consent": True})
 
-    assert slots == {"contact_consent": True}
+    assert slots == {"contact_consent": True, "requested_slot": "contact_name"}
 
 
 @pytest.mark.parametrize(
@@ -73,14 +73,125 @@ async def test_valid_details_are_stored_cleaned(
 async def test_invalid_details_are_asked_again_with_a_hint(
     domain: dict[str, Any], slot: str, reply: str, hint: str
 ) -> None:
-    slots, responses = await validate(domain, {**CONSENTED, "contact_name": "Li"}, {slot: reply})
+    earlier = {**CONSENTED, "contact_name": "Li", "contact_phone": "+8613800138000",
+               "contact_email": "li@example.org"}  # fmt: skip
+    earlier.pop(slot, None)
+    slots, responses = await validate(domain, earlier, {slot: reply})
 
     assert responses == [hint]
-    assert slots == {slot: None}
+    assert slots == {slot: None, "requested_slot": slot}  # the same question again
 
 
 async def test_email_cannot_be_skipped_without_a_phone(domain: dict[str, Any]) -> None:
     earlier = {**CONSENTED, "contact_name": "Li", "contact_phone": ""}
+    slots, responses = await validate(domain, earlier, {"contact_email": "skip"})
+
+    assert responses == ["utter_invalid_no_phone_or_email"]
+    assert slots["contact_email"] is None
+
+
+# --- the WeChat ID, asked in Chinese conversations only ---------------------
+
+ZH = {"language": "zh"}
+DETAILS_GIVEN = {"contact_name": "李伟", "contact_phone": "+8613800138000"}
+
+
+async def required(slots: dict[str, Any], domain: dict[str, Any]) -> list[str]:
+    tracker = make_tracker(slots, active_loop="contact_form")
+    return await ValidateContactForm().required_slots([], CollectingDispatcher(), tracker, domain)
+
+
+@pytest.mark.parametrize(
+    ("language", "asked"),
+    [
+        ("zh", ["contact_name", "contact_phone", "contact_wechat", "contact_email",
+                "contact_time"]),
+        ("en", ["contact_name", "contact_phone", "contact_email", "contact_time"]),
+        (None, ["contact_name", "contact_phone", "contact_email", "contact_time"]),
+    ],
+)  # fmt: skip
+async def test_the_wechat_id_is_asked_after_the_phone_in_chinese_only(
+    domain: dict[str, Any], language: str | None, asked: list[str]
+) -> None:
+    assert await required({**CONSENTED, "language": language}, domain) == [
+        "contact_consent",
+        *asked,
+    ]
+    assert await required({"language": language}, domain) == ["contact_consent"]
+
+
+@pytest.mark.parametrize(
+    ("language", "next_slot"), [("en", "contact_email"), (None, "contact_email")]
+)
+async def test_english_conversations_go_from_the_phone_to_the_email(
+    domain: dict[str, Any], language: str | None, next_slot: str
+) -> None:
+    earlier = {"language": language, **CONSENTED, "contact_name": "Li"}
+    slots, _ = await validate(domain, earlier, {"contact_phone": "skip"})
+    assert slots == {"contact_phone": "", "requested_slot": next_slot}
+
+
+async def test_in_chinese_the_wechat_id_follows_the_phone(domain: dict[str, Any]) -> None:
+    # the domain's own list: the SDK leaves it to Rasa, which asks the next
+    # missing slot in the domain's order
+    assert domain["forms"]["contact_form"]["required_slots"][2:5] == [
+        "contact_phone",
+        "contact_wechat",
+        "contact_email",
+    ]
+    earlier = {**ZH, **CONSENTED, "contact_name": "李伟"}
+    slots, responses = await validate(domain, earlier, {"contact_phone": "13800138000"})
+
+    assert responses == []
+    assert slots == {"contact_phone": "13800138000"}
+
+
+@pytest.mark.parametrize(
+    ("reply", "stored"),
+    [
+        ("微信号: ZhangWei_1985", "ZhangWei_1985"),
+        ("zw-123456", "zw-123456"),
+        ("139 1111 2222", "13911112222"),  # the mobile number the account is found by
+        ("微信同号", "+8613800138000"),  # the phone number itself
+        ("和手机号一样", "+8613800138000"),
+        ("same", "+8613800138000"),
+        ("跳过", ""),
+        ("我没有微信", ""),
+        ("skip", ""),
+    ],
+)
+async def test_a_wechat_id_is_stored_cleaned_or_skipped(
+    domain: dict[str, Any], reply: str, stored: str
+) -> None:
+    earlier = {**ZH, **CONSENTED, **DETAILS_GIVEN}
+    slots, responses = await validate(domain, earlier, {"contact_wechat": reply})
+
+    assert responses == []
+    assert slots == {"contact_wechat": stored}  # Rasa asks the email next
+
+
+@pytest.mark.parametrize("reply", ["张伟", "ab1", "1abcdef", "微信号是138"])
+async def test_what_cannot_be_a_wechat_id_is_asked_again(
+    domain: dict[str, Any], reply: str
+) -> None:
+    earlier = {**ZH, **CONSENTED, **DETAILS_GIVEN}
+    slots, responses = await validate(domain, earlier, {"contact_wechat": reply})
+
+    assert responses == ["utter_invalid_wechat_id"]
+    assert slots == {"contact_wechat": None}
+
+
+async def test_same_as_the_phone_needs_a_phone(domain: dict[str, Any]) -> None:
+    earlier = {**ZH, **CONSENTED, "contact_name": "李伟", "contact_phone": ""}
+    slots, responses = await validate(domain, earlier, {"contact_wechat": "微信同号"})
+
+    assert responses == ["utter_invalid_wechat_no_phone"]
+    assert slots == {"contact_wechat": None}
+
+
+async def test_a_wechat_id_does_not_replace_the_phone_or_email(domain: dict[str, Any]) -> None:
+    earlier = {**ZH, **CONSENTED, "contact_name": "李伟", "contact_phone": "",
+               "contact_wechat": "ZhangWei_1985"}  # fmt: skip
     slots, responses = await validate(domain, earlier, {"contact_email": "skip"})
 
     assert responses == ["utter_invalid_no_phone_or_email"]

@@ -77,9 +77,25 @@ async def test_the_referral_is_saved_once_with_the_answers(
     assert stored[0].conversation_id == "p-9"
     assert stored[0].contact.phone == "+8613800138000"
     assert stored[0].contact.email is None
+    assert stored[0].contact.wechat is None  # not asked in English
     e1 = next(c for c in stored[0].criteria if c.criterion_id == "E1")
     assert (e1.answers, e1.decision) == ({"car_t": "no"}, "met")
     assert stored[0].flags == ()
+
+
+async def test_a_chinese_referral_carries_the_wechat_id(
+    domain: dict[str, Any], referral_db: str
+) -> None:
+    slots = {**ELIGIBLE, **CONTACT, "screening_outcome": "pre_qualified", "language": "zh",
+             "contact_wechat": "ZhangWei_1985"}  # fmt: skip
+    await run(ActionSaveReferral(), slots, domain, sender="p-zh")
+    await run(ActionSaveReferral(), {**slots, "contact_wechat": ""}, domain, sender="p-skip")
+
+    stored = {r.conversation_id: r for r in services_from_env().referrals.list()}
+    assert stored["p-zh"].language == "zh"
+    assert stored["p-zh"].contact.wechat == "ZhangWei_1985"
+    assert stored["p-zh"].contact.phone == "+8613800138000"
+    assert stored["p-skip"].contact.wechat is None  # skipped
 
 
 def slot(name: str, value: Any) -> dict[str, Any]:

@@ -40,7 +40,8 @@ def test_a_pre_qualified_chinese_patient_is_referred_in_chinese(
     patient = sender()
     transcript = screen(rasa, patient, ELIGIBLE_ZH, greeting=GREETING)
 
-    assert transcript.asked == ["screening_consent", *HEALTH_QUESTIONS, *CONTACT_QUESTIONS]
+    contact = [*CONTACT_QUESTIONS[:3], "contact_wechat", *CONTACT_QUESTIONS[3:]]
+    assert transcript.asked == ["screening_consent", *HEALTH_QUESTIONS, *contact]
     assert zh("utter_pre_qualified") in transcript.said
     assert transcript.last == [zh("utter_referral_saved")]
     referral = referrals.get(patient)
@@ -52,6 +53,7 @@ def test_a_pre_qualified_chinese_patient_is_referred_in_chinese(
     )
     assert referral.contact.name == "张伟"
     assert referral.contact.phone == "13800138000"
+    assert referral.contact.wechat == "13800138000"  # "微信同号": the phone's account
     assert referral.contact.email is None
     assert referral.contact.preferred_time.value == "morning"
     stored = stored_answers(referral)
@@ -169,3 +171,14 @@ def test_an_english_sentence_switches_back_to_english(rasa: RasaServer) -> None:
     replies = texts(rasa, patient, "Can we do this in English please")
 
     assert replies[-1] == text_of("utter_ask_birth")
+
+
+def test_asking_for_chinese_goes_on_in_chinese_at_the_same_question(rasa: RasaServer) -> None:
+    patient = sender()
+    for message in ("hi", "yes", "I'm 45"):
+        texts(rasa, patient, message)
+    replies = texts(rasa, patient, "Chinese please")
+
+    assert replies == [zh("utter_language_changed"), zh("utter_ask_car_t")]
+    replies = texts(rasa, patient, "用英文吧")  # written in Chinese, asking for English
+    assert replies == [text_of("utter_language_changed"), text_of("utter_ask_car_t")]

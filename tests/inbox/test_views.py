@@ -80,6 +80,48 @@ def test_one_referral_shows_contact_answers_words_and_what_to_verify(
         assert shown in page, shown
 
 
+def test_a_wechat_id_is_shown_beside_phone_and_e_mail(
+    coordinator: FlaskClient, services: Services
+) -> None:
+    given = referred(services, conversation_id="a", language="zh", wechat="ZhangWei_1985")
+    same = referred(services, conversation_id="b", wechat="+86 138 0013 8000")
+    none = referred(services, conversation_id="c")
+
+    page = coordinator.get(f"/referrals/{given.id}").get_data(as_text=True)
+    assert '<dd id="contact-wechat">ZhangWei_1985</dd>' in page
+    assert "<dt>WeChat</dt>" in page
+    page = coordinator.get(f"/referrals/{same.id}").get_data(as_text=True)
+    assert '<dd id="contact-wechat">+86 138 0013 8000 (the phone number)</dd>' in page
+    page = coordinator.get(f"/referrals/{none.id}").get_data(as_text=True)
+    assert '<dd id="contact-wechat"></dd>' in page
+    assert "ZhangWei_1985" not in coordinator.get("/").get_data(as_text=True)  # list: none
+
+    post(coordinator, "/language", {"language": "zh", "back": f"/referrals/{same.id}"})
+    page = coordinator.get(f"/referrals/{same.id}").get_data(as_text=True)
+    assert "<dt>微信</dt>" in page and "即电话号码" in page
+
+
+def test_the_same_wechat_id_is_a_possible_duplicate(
+    coordinator: FlaskClient, services: Services
+) -> None:
+    first = referred(services, conversation_id="a", phone="+86 138 0013 8000",
+                     wechat="ZhangWei_1985")  # fmt: skip
+    second = referred(services, conversation_id="b", phone=None, email="z@example.com",
+                      wechat="zhangwei_1985")  # fmt: skip
+    by_number = referred(services, conversation_id="c", phone=None, email="c@example.com",
+                         wechat="13911112222")  # fmt: skip
+    its_phone = referred(services, conversation_id="d", phone="+86 139 1111 2222")
+    other = referred(services, conversation_id="e", phone="+86 150 0000 0000",
+                     wechat="LiNa_2001")  # fmt: skip
+
+    page = coordinator.get(f"/referrals/{second.id}").get_data(as_text=True)
+    assert f"#{first.id}" in page and "Same phone, e-mail or WeChat as" in page
+    page = coordinator.get(f"/referrals/{its_phone.id}").get_data(as_text=True)
+    assert f"#{by_number.id}" in page
+    page = coordinator.get(f"/referrals/{other.id}").get_data(as_text=True)
+    assert "Possible duplicate" not in page
+
+
 def test_html_in_a_name_or_words_is_shown_as_text(
     coordinator: FlaskClient, services: Services
 ) -> None:

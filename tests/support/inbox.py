@@ -144,13 +144,14 @@ def draft(
     diagnosis: str = "sle",
     language: str = "en",
     rescreen_date: date | None = None,
+    wechat: str | None = None,
 ) -> ReferralDraft:
     """A referral as the chat hands it over, with fake details."""
     return ReferralDraft(
         conversation_id=conversation_id,
         outcome=outcome,
         rescreen_date=rescreen_date,
-        contact=Contact(name, phone, email, ContactTime.MORNING),
+        contact=Contact(name, phone, email, ContactTime.MORNING, wechat),
         criteria=criteria_of(diagnosis),
         request=request,
         language=language,

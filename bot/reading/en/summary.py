@@ -59,16 +59,21 @@ ECOG = {
     "3": "more than half the day in bed or a chair",
     "4": "in bed or a chair all day",
 }
+WECHAT = "WeChat"
 CANCER = {"other": "another kind"}
 
 
 def summary(slots: Mapping[str, Any]) -> str:
-    """One line per answered question, in the order asked."""
+    """One line per answered question, in the order asked; then the WeChat ID,
+    if given (slot `contact_wechat`: "微信同号" is stored as the phone number)."""
     lines = []
     for question in QUESTIONS:
         value = slots.get(question.slot)
         if isinstance(value, str) and value:
             lines.append(f"- {LABELS[question.slot]}: {_plain(question.slot, value)}")
+    wechat = slots.get("contact_wechat")
+    if isinstance(wechat, str) and wechat:
+        lines.append(f"- {WECHAT}: {wechat}")
     return "\n".join(lines)
 
 

@@ -8,8 +8,8 @@ checked as such: a mainland number (+86, or none) is an 11-digit mobile
 (1[3-9]...) or a landline with its area code (0351-1234567); a number abroad
 (another country code) gets the English checks.
 
-A WeChat ID is read too (`read_wechat_id`), but the referral model has no
-field for it yet (bot/referrals/contact.py): see the readers' report.
+A WeChat ID is read too (`read_wechat_id`): the contact form asks for it in
+Chinese conversations, after the phone (actions/contact_form.py).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from bot.referrals.contact import ContactTime, InvalidContact
 
 _LABEL = re.compile(
     r"^(我的|我|本人)?(的)?(名字|姓名|全名|手机号码|手机号|手机|电话号码|电话|联系电话|联系方式|座机|"
-    r"号码|邮箱地址|邮箱|电子邮箱|电子邮件|email|e-mail|微信号|微信|微信id)?(是|叫|为)?\s*:?\s*",
+    r"号码|邮箱地址|邮箱|电子邮箱|电子邮件|email|e-mail|微信号|微信|微信id)?(就是|是|叫|为)?\s*:?\s*",
     re.IGNORECASE,
 )
 _MOBILE = re.compile(r"1[3-9]\d{9}")
@@ -74,7 +74,9 @@ WECHAT_SAME_AS_PHONE = "same_as_phone"
 """The WeChat account is found by the phone number given ("微信同号")."""
 _WECHAT_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]{5,19}")
 _SAME_AS_PHONE = re.compile(
-    r"同号|同手机|和手机(号)?(一样|相同)|跟手机(号)?(一样|相同)|就是手机号|手机号就是"
+    r"同号|同手机|同电话|[和跟与](我的)?(手机|电话)(号码?)?(一样|相同)|就是(我的)?(手机|电话)号|"
+    r"(手机|电话)(号码?)?就是|"
+    r"^same( number| as (my )?(phone|mobile)( number)?)?[.!]?$"  # mixed in, like "skip"
 )
 
 
@@ -87,7 +89,9 @@ class InvalidWeChatId(ValueError):
 def read_wechat_id(text: str) -> str:
     """A WeChat ID (6-20 letters, digits, "_" or "-", starting with a letter),
     a mobile number its account is found by, or WECHAT_SAME_AS_PHONE."""
-    if _SAME_AS_PHONE.search(normalised(text)):
+    said = normalised(text)
+    if _SAME_AS_PHONE.search(said) and not re.search(r"\d", said):
+        # with a number in it ("手机号就是138...") it is that number, read below
         return WECHAT_SAME_AS_PHONE
     value = _without_label(text)
     if _WECHAT_ID.fullmatch(value):
@@ -135,8 +139,8 @@ def _time_of_clock(hour: int) -> ContactTime | None:
 
 
 _SKIP = re.compile(
-    r"^(跳过|没有|没|无|不想给|不想留|不留|不给|不填|不方便|不用了|算了|不用|没有邮箱|没邮箱|"
-    r"没有电子邮箱|没有微信|没微信|不用微信|不想说|skip)(了)?[.!]?$"
+    r"^(我)?(跳过|没有|没|无|不想给|不想留|不留|不给|不填|不方便|不用了|算了|不用|没有邮箱|没邮箱|"
+    r"没有电子邮箱|没有微信|没有微信号|没微信|不用微信|没用微信|不想说|skip)(了)?[.!]?$"
 )
 
 

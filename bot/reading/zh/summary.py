@@ -62,16 +62,21 @@ ECOG = {
     "3": "一天中一半以上的时间躺在床上或坐在椅子上",
     "4": "整天卧床或坐在椅子上",
 }
+WECHAT = "微信"
 CANCER = {"other": "其他类型"}
 
 
 def summary(slots: Mapping[str, Any]) -> str:
-    """One line per answered question, in the order asked."""
+    """One line per answered question, in the order asked; then the WeChat ID,
+    if given (slot `contact_wechat`: "微信同号" is stored as the phone number)."""
     lines = []
     for question in QUESTIONS:
         value = slots.get(question.slot)
         if isinstance(value, str) and value:
             lines.append(f"- {LABELS[question.slot]}：{_plain(question.slot, value)}")
+    wechat = slots.get("contact_wechat")
+    if isinstance(wechat, str) and wechat:
+        lines.append(f"- {WECHAT}：{wechat}")
     return "\n".join(lines)
 
 

@@ -55,6 +55,7 @@ def test_plain_data_is_enum_values_lists_and_dicts() -> None:
     assert plain["outcome"] == "deferred"
     assert plain["contact"] == {
         "name": "Anna", "phone": None, "email": "anna@example.org", "preferred_time": "evening",
+        "wechat": None,
     }  # fmt: skip
     assert plain["flags"] == [{"kind": "changed_answer", "slot": "car_t", "detail": "yes -> no"}]
     assert json.loads(to_json(DRAFT))["rescreen_date"] == "2026-12-16"
@@ -64,3 +65,11 @@ def test_fields_missing_from_older_data_take_their_defaults() -> None:
     older = to_plain(DRAFT)
     del older["flags"], older["language"]
     assert from_plain(ReferralDraft, older) == replace(DRAFT, flags=(), language="en")
+
+
+def test_a_wechat_id_goes_through_and_older_drafts_have_none() -> None:
+    with_wechat = replace(DRAFT, contact=replace(DRAFT.contact, wechat="ZhangWei_1985"))
+    assert from_json(ReferralDraft, to_json(with_wechat)) == with_wechat
+    older = to_plain(with_wechat)  # as an outbox file from before the field
+    del older["contact"]["wechat"]
+    assert from_plain(ReferralDraft, older).contact.wechat is None

@@ -86,6 +86,11 @@ def engine(request: pytest.FixtureRequest) -> Engine:
 def first_release_database(engine: Engine) -> None:
     """A database as the first release left it, with one referral in it."""
     FIRST_RELEASE.create_all(engine)
+    first_release_database_rows(engine)
+
+
+def first_release_database_rows(engine: Engine) -> None:
+    """The first release's referral, in tables that have at least its columns."""
     tables = FIRST_RELEASE.tables
     with engine.begin() as connection:
         connection.execute(
@@ -132,6 +137,7 @@ def test_a_database_from_before_migrations_keeps_its_referrals(engine: Engine) -
     referral = ReferralStore(engine, SECRECY).get("before-alembic")
     assert referral is not None
     assert referral.contact.name == "Anna Kowalska"
+    assert referral.contact.wechat is None  # no such field then
     assert (referral.request, referral.outcome) == (Request.SCREENING, Outcome.DEFERRED)
     assert referral.status is Status.CONTACTED
     assert [c.criterion_id for c in referral.criteria] == ["E6"]
@@ -170,3 +176,26 @@ def test_the_inbox_migrations_go_down_and_up_again(engine: Engine) -> None:
         ))  # fmt: skip
     with pytest.raises(DBAPIError, match="append-only"), engine.begin() as connection:
         connection.execute(text("DELETE FROM audit_log"))
+
+
+def test_the_wechat_migration_keeps_earlier_referrals_and_goes_down_and_up(
+    engine: Engine,
+) -> None:
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "0007")
+    first_release_database_rows(engine)
+
+    upgrade(engine)
+    assert current_revision(engine) == "0008"
+    assert_schema_matches_the_code(engine)
+    referral = ReferralStore(engine, SECRECY).get("before-alembic")
+    assert referral is not None and referral.contact.wechat is None
+    assert referral.contact.phone == "+8613800138000"
+
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "0007")
+    with engine.connect() as connection:
+        kept = {column["name"] for column in inspect(connection).get_columns("referrals")}
+    assert not kept & {"wechat", "wechat_key"}
+    upgrade(engine)
+    assert_schema_matches_the_code(engine)

@@ -165,8 +165,20 @@ def test_contact_details_are_encrypted_at_rest(store: ReferralStore) -> None:
     assert raw.email is None  # nothing given, nothing stored
 
 
+def test_a_wechat_id_is_kept_encrypted_like_the_phone(store: ReferralStore) -> None:
+    with_wechat = replace(CONTACT, wechat="ZhangWei_1985")
+    saved = store.save(replace(draft("c-wx"), contact=with_wechat))
+
+    assert saved.contact == with_wechat
+    assert store.save(draft("c-none")).contact.wechat is None
+    with store.engine.connect() as connection:
+        raw = dict(connection.execute(text("SELECT conversation_id, wechat FROM referrals")).all())
+    assert raw["c-wx"] and "ZhangWei" not in raw["c-wx"]
+    assert raw["c-none"] is None  # nothing given, nothing stored
+
+
 def test_rotation_re_encrypts_every_referral_with_the_new_key(store: ReferralStore) -> None:
-    store.save(draft("c-1"))
+    store.save(replace(draft("c-1"), contact=replace(CONTACT, wechat="ZhangWei_1985")))
     store.save(draft("c-2"))
     new, old = Fernet.generate_key(), TEST_KEY.encode()
 
@@ -174,7 +186,7 @@ def test_rotation_re_encrypts_every_referral_with_the_new_key(store: ReferralSto
     assert rotating.rotate_keys() == 2
 
     only_new = ReferralStore(store._engine, Secrecy([new]))
-    assert [r.contact for r in only_new.list()] == [CONTACT, CONTACT]
+    assert {r.contact.wechat for r in only_new.list()} == {"ZhangWei_1985", None}
     with pytest.raises(InvalidToken):
         ReferralStore(store._engine, Secrecy([old])).list()
 
@@ -234,3 +246,15 @@ def test_referrals_stored_before_contact_keys_get_them_once(store: ReferralStore
         found = connection.execute(text("SELECT conversation_id, phone_key FROM referrals"))
         keys = {conversation: key for conversation, key in found}
     assert keys["old"] == keys["new"] == LOOKUP.phone_key("13800138000")
+
+
+def test_referrals_stored_before_contact_keys_get_the_wechat_key_too(
+    store: ReferralStore,
+) -> None:
+    unkeyed = ReferralStore(store.engine, SECRECY)
+    unkeyed.save(replace(draft("old"), contact=replace(CONTACT, wechat="ZhangWei_1985")))
+
+    assert store.fill_contact_keys() == 1
+    with store.engine.connect() as connection:
+        key = connection.execute(text("SELECT wechat_key FROM referrals")).scalar_one()
+    assert key == LOOKUP.wechat_key("zhangwei_1985")

@@ -21,3 +21,11 @@ def test_every_answer_is_written_plainly_in_the_order_asked() -> None:
         "- That treatment ended: not yet",
         "- Ever told you have hepatitis B, C or CMV: not sure",
     ]
+
+
+def test_a_wechat_id_given_is_shown_last_and_a_skipped_one_not_at_all() -> None:
+    assert summary({"car_t": "no", "contact_wechat": "ZhangWei_1985"}).splitlines() == [
+        "- CAR-T cell therapy before: no",
+        "- WeChat: ZhangWei_1985",
+    ]
+    assert summary({"car_t": "no", "contact_wechat": ""}) == "- CAR-T cell therapy before: no"

@@ -103,6 +103,13 @@ def test_read_email_refuses() -> None:
         ("138 0013 8000", "13800138000"),  # found by the phone number
         ("微信同号", WECHAT_SAME_AS_PHONE),
         ("和手机号一样", WECHAT_SAME_AS_PHONE),
+        ("电话就是微信号", WECHAT_SAME_AS_PHONE),
+        ("跟我的电话号码一样", WECHAT_SAME_AS_PHONE),
+        ("微信就是我的手机号", WECHAT_SAME_AS_PHONE),
+        ("Same as my phone", WECHAT_SAME_AS_PHONE),
+        ("same", WECHAT_SAME_AS_PHONE),
+        ("sameday_2020", "sameday_2020"),  # an ID that begins with "same"
+        ("手机号就是13800138000", "13800138000"),  # the number typed, not "the same"
     ],
 )
 def test_read_wechat_id(text: str, wechat: str) -> None:
@@ -142,7 +149,16 @@ def test_read_contact_time_refuses(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "skip"),
-    [("跳过", True), ("没有邮箱", True), ("不想给。", True), ("张伟", False), ("没有问题", False)],
+    [
+        ("跳过", True),
+        ("没有邮箱", True),
+        ("不想给。", True),
+        ("张伟", False),
+        ("没有问题", False),
+        ("我没有微信", True),
+        ("没用微信", True),
+        ("我的微信", False),
+    ],
 )
 def test_is_skip(text: str, skip: bool) -> None:
     assert is_skip(text) is skip

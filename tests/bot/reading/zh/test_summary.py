@@ -40,3 +40,11 @@ def test_the_same_questions_and_values_as_english() -> None:
 
 def test_written_date() -> None:
     assert written_date(date(2026, 12, 16)) == "2026年12月16日"
+
+
+def test_a_wechat_id_given_is_shown_last_and_a_skipped_one_not_at_all() -> None:
+    assert summary({"car_t": "no", "contact_wechat": "13800138000"}).splitlines() == [
+        "- 以前接受过CAR-T细胞治疗：否",
+        "- 微信：13800138000",
+    ]
+    assert summary({"car_t": "no", "contact_wechat": ""}) == "- 以前接受过CAR-T细胞治疗：否"
