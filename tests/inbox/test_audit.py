@@ -188,3 +188,14 @@ def test_an_admin_reads_the_whole_log_and_manages_accounts(
     assert "The audit chain is intact." in page
     for action in ("account_created", "account_disabled", "account_enabled", "password_reset"):
         assert action in page
+
+
+def test_a_referrals_page_shows_its_log_once_and_never_in_the_title(
+    coordinator: FlaskClient, services: Services
+) -> None:
+    referral = referred(services)
+    page = coordinator.get(f"/referrals/{referral.id}").get_data(as_text=True)
+
+    title = page.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "<" not in title and "audit" not in title.lower()
+    assert page.count('<section class="audit">') == 1
