@@ -182,3 +182,14 @@ def test_asking_for_chinese_goes_on_in_chinese_at_the_same_question(rasa: RasaSe
     assert replies == [zh("utter_language_changed"), zh("utter_ask_car_t")]
     replies = texts(rasa, patient, "用英文吧")  # written in Chinese, asking for English
     assert replies == [text_of("utter_language_changed"), text_of("utter_ask_car_t")]
+
+
+def test_an_emoji_or_empty_message_keeps_the_chinese_conversation_in_chinese(
+    rasa: RasaServer,
+) -> None:
+    patient = sender()
+    for message in (GREETING, "可以", "45岁"):
+        texts(rasa, patient, message)
+
+    for message in ("🌸", "", "13800138000"):  # no answer in any language
+        assert texts(rasa, patient, message)[-1] == zh("utter_ask_car_t"), message
