@@ -5,7 +5,8 @@ Registered in credentials.yml like a channel (Rasa's way to add routes to its
 server); it receives no messages itself. Routes, all under `/study`:
 
 - `/study/` (English) and `/study/zh/` (Simplified Chinese): one template,
-  `website/page.html`, filled from `website/text/<language>.yml`;
+  `website/page.html`, filled from `website/text/<language>.yml`; `/study`
+  and `/study/zh` redirect there;
 - `/study/static/<name>`: the page's own CSS and JS (`website/static/`);
 - `/study/vendor/webchat.js`: rasa-webchat's bundle, patched
   (channels/webchat_bundle.py).
@@ -102,6 +103,14 @@ def static_files(site: Path = SITE) -> dict[str, tuple[bytes, str]]:
     }
 
 
+def with_slash(request: Request, language: str) -> HTTPResponse:
+    """A permanent redirect from the page's address without its trailing
+    slash ("/study", "/study/zh") to the page, keeping the query string; the
+    address is a path on this same host, as the proxy forwarded it."""
+    query = f"?{request.query_string}" if request.query_string else ""
+    return response.redirect(page_path(language) + query, status=301, headers=dict(HEADERS))
+
+
 class PatientWebsite(InputChannel):
     """credentials.yml: `channels.website.PatientWebsite:` (no settings)."""
 
@@ -118,13 +127,23 @@ class PatientWebsite(InputChannel):
         bundle = webchat_bundle.load()
         site = Blueprint("patient_website", __name__)
 
-        @site.route("/", methods=["GET"])
+        # strict_slashes: Sanic would otherwise serve the page at "/study" too,
+        # where "End and clear" and the links would not find their way back.
+        @site.route("/", methods=["GET"], strict_slashes=True)
         async def english(_: Request) -> HTTPResponse:
             return response.html(pages["en"], headers=HEADERS)
 
-        @site.route("/zh/", methods=["GET"])
+        @site.route("/zh/", methods=["GET"], strict_slashes=True)
         async def chinese(_: Request) -> HTTPResponse:
             return response.html(pages["zh"], headers=HEADERS)
+
+        @site.route("", methods=["GET"], strict_slashes=True)
+        async def english_without_slash(request: Request) -> HTTPResponse:
+            return with_slash(request, "en")
+
+        @site.route("/zh", methods=["GET"], strict_slashes=True)
+        async def chinese_without_slash(request: Request) -> HTTPResponse:
+            return with_slash(request, "zh")
 
         @site.route("/static/<name>", methods=["GET"])
         async def static(_: Request, name: str) -> HTTPResponse:

@@ -83,27 +83,63 @@ def answer(page: Page, words: str) -> str:
     return how
 
 
+def has_focus(page: Page, selector: str) -> bool:
+    """True when the element matching `selector` has the keyboard focus."""
+    return bool(page.locator(selector).evaluate("element => element === document.activeElement"))
+
+
+def answer_by_keyboard(page: Page, words: str) -> str:
+    """Answer as a keyboard user, from the message box, where the focus must
+    be (the widget puts it there, and chat.js keeps it there after an answer
+    button): Shift+Tab back to the answer button titled `words` and Enter, if
+    the question has one, else type `words` and Enter; 'pressed' or 'typed'."""
+    if not has_focus(page, BOX):
+        raise AssertionError(f"the focus is not in the message box: {bubbles(page)[-1:]}")
+    before = page.locator(BOT).count()
+    titles = [normal(t).lower() for t in page.locator(REPLY_BUTTONS).all_inner_texts()]
+    how = "typed"
+    if words.lower() in titles:
+        target = f"{REPLY_BUTTONS} >> nth={titles.index(words.lower())}"
+        for _ in range(len(titles)):  # the buttons come just before the box
+            page.keyboard.press("Shift+Tab")
+            if has_focus(page, target):
+                break
+        else:
+            raise AssertionError(f"Shift+Tab from the box never reached the button {words!r}")
+        page.keyboard.press("Enter")
+        how = "pressed"
+    else:
+        page.keyboard.type(words)
+        page.keyboard.press("Enter")
+    settle(page, before)
+    return how
+
+
 @dataclass
 class Visit:
     asked: list[str] = field(default_factory=list)
     how: list[str] = field(default_factory=list)
 
 
-def screen_in_browser(page: Page, facts: dict[str, str], stop_at: str | None = None) -> Visit:
+def screen_in_browser(
+    page: Page, facts: dict[str, str], stop_at: str | None = None, keyboard: bool = False
+) -> Visit:
     """Answer every question from `facts` (the chat already open) until the
-    bot stops asking, or until it asks `stop_at` (left unanswered)."""
+    bot stops asking, or until it asks `stop_at` (left unanswered); with
+    `keyboard`, by the keyboard alone (`answer_by_keyboard`)."""
     visit = Visit()
+    reply = answer_by_keyboard if keyboard else answer
     for _ in range(60):
         slot = question(page)
         if slot is None or slot == stop_at:
             return visit
         if slot == CONFIRMED:
-            visit.how.append(answer(page, facts.get(CONFIRMED, "yes")))
+            visit.how.append(reply(page, facts.get(CONFIRMED, "yes")))
             continue
         if slot not in facts:
             raise AssertionError(f"unexpected question {slot!r}; asked {visit.asked}")
         visit.asked.append(slot)
-        visit.how.append(answer(page, facts[slot]))
+        visit.how.append(reply(page, facts[slot]))
     raise AssertionError("the conversation did not end")
 
 

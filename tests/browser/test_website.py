@@ -1,26 +1,32 @@
 """The patient website in real headless Chromium, its chat talking over
 socket.io to the real Rasa and action servers (tests/e2e's session servers):
-whole screenings by clicking and typing, checked in the referral store; an
-exclusion; a reload mid-screening; "End and clear"; axe-core; and nothing
-loaded from anywhere but the site."""
+whole screenings by clicking and typing, in English and in Chinese, and by the
+keyboard alone, checked in the referral store; an exclusion; a reload
+mid-screening; "End and clear"; axe-core; the addresses without their slash;
+and nothing loaded from anywhere but the site."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from http.client import HTTPConnection
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 from bot.protocol.eligibility import Outcome
 from bot.referrals.store import ReferralStore
-from channels.website import page_path
-from scripts.patients import ELIGIBLE, text_of
+from channels.website import LANGUAGES, page_path
+from scripts.patients import CONFIRMED, ELIGIBLE, ELIGIBLE_ZH, text_of
 from scripts.servers import RasaServer
 from scripts.website_patient import (
     BOT,
-    answer,
+    BOX,
+    REPLY_BUTTONS,
     bubbles,
+    has_focus,
+    normal,
     open_site,
     question,
     screen_in_browser,
@@ -32,6 +38,21 @@ pytestmark = pytest.mark.browser
 
 DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 PHONE: ViewportSize = {"width": 375, "height": 740}
+
+CHINESE = {
+    **ELIGIBLE_ZH,  # typed, except the answers that are a button's title:
+    "screening_consent": "是",
+    "car_t": "否",
+    "diagnosis": "系统性红斑狼疮",
+    "ecog": "我干不了重活，但能做轻松的工作",  # noqa: RUF001 - the button, full-width comma
+    "contact_name": "张伟",
+    "contact_phone": "13800138000",
+    "contact_email": "跳过",
+    "contact_time": "上午",
+    CONFIRMED: "是",
+}
+"""The patient of scripts.patients.ELIGIBLE_ZH on the Chinese page, clicking
+the answer buttons where one says what they would type."""
 
 
 def session_id(page: Page) -> str:
@@ -106,28 +127,55 @@ def test_end_and_clear_leaves_nothing_after_a_reload(page: Page, rasa: RasaServe
 
 def tab_to(page: Page, selector: str, presses: int = 80) -> None:
     """Press Tab until the element matching `selector` has the focus."""
-    target = page.locator(selector)
     for _ in range(presses):
-        if target.evaluate("element => element === document.activeElement"):
+        if has_focus(page, selector):
             return
         page.keyboard.press("Tab")
     raise AssertionError(f"Tab never reached {selector}")
 
 
-def test_the_keyboard_alone_answers_with_buttons_and_typing(page: Page, rasa: RasaServer) -> None:
+def test_the_keyboard_alone_completes_a_screening(
+    page: Page, rasa: RasaServer, referrals: ReferralStore
+) -> None:
+    """Tab from the page's start to the message box; from then on every answer
+    starts in the box: typed there, or Shift+Tab back to its answer button and
+    Enter; after a button the focus is back in the box (website/static/chat.js)."""
     open_site(page, rasa.url)
     page.locator("body").focus()
-    tab_to(page, "#chat-widget button.rw-reply >> nth=0")  # "Yes" to the consent question
-    before = page.locator(BOT).count()
-    page.keyboard.press("Enter")
-    settle(page, before)
-    assert question(page) == "birth"
-    tab_to(page, "#chat-widget textarea.rw-new-message")
-    page.keyboard.type("I'm 45")
-    before = page.locator(BOT).count()
-    page.keyboard.press("Enter")
-    settle(page, before)
-    assert question(page) == "car_t"
+    tab_to(page, BOX)
+    visit = screen_in_browser(page, {**ELIGIBLE, "contact_name": "Keyboard Patient"}, keyboard=True)
+    assert "pressed" in visit.how and "typed" in visit.how
+    assert "contact_phone" in visit.asked
+    stored = referrals.get(session_id(page))
+    assert stored is not None and stored.contact.name == "Keyboard Patient"
+    assert stored.outcome is Outcome.PRE_QUALIFIED
+    assert has_focus(page, BOX)
+
+
+def test_a_patient_completes_a_screening_in_chinese(
+    browser: Browser, rasa: RasaServer, referrals: ReferralStore
+) -> None:
+    context = browser.new_context(viewport=DESKTOP, locale="zh-CN", bypass_csp=True)  # for axe
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    open_site(page, rasa.url, "zh")
+    assert bubbles(page)[0] == normal(text_of("utter_intro", language="zh"))  # Chinese from hello
+    screen_in_browser(page, CHINESE, stop_at="ecog")
+    assert serious_violations(page) == []  # mid-screening, the long Chinese answer buttons shown
+    visit = screen_in_browser(page, CHINESE)
+    assert {"clicked", "typed"} <= set(visit.how) and visit.asked[0] == "ecog"
+    stored = referrals.get(session_id(page))
+    assert stored is not None
+    assert (stored.outcome, stored.language) == (Outcome.PRE_QUALIFIED, "zh")
+    assert (stored.contact.name, stored.contact.phone, stored.contact.email) == (
+        "张伟",
+        "13800138000",
+        None,
+    )
+    assert stored.contact.preferred_time is not None
+    assert stored.contact.preferred_time.value == "morning"
+    assert bubbles(page)[-1] == normal(text_of("utter_referral_saved", language="zh"))
+    context.close()
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
@@ -142,9 +190,8 @@ def test_no_serious_accessibility_violation_mid_screening(
     page = context.new_page()
     page.set_default_timeout(15_000)
     open_site(page, rasa.url, language)
-    if language == "zh":  # the Chinese reply first; "hi" starts the English screening
-        answer(page, "hi")
-    screen_in_browser(page, ELIGIBLE, stop_at="diagnosis")  # answer buttons on screen
+    patient = CHINESE if language == "zh" else ELIGIBLE
+    screen_in_browser(page, patient, stop_at="diagnosis")  # answer buttons on screen
     assert question(page) == "diagnosis"
     assert serious_violations(page) == []
     width = page.evaluate("() => document.documentElement.scrollWidth")
@@ -152,15 +199,37 @@ def test_no_serious_accessibility_violation_mid_screening(
     context.close()
 
 
-def test_the_chinese_page_says_the_chinese_chat_is_not_available_and_offers_a_person(
+def test_the_chinese_page_chats_in_chinese_from_the_first_reply(
     phone: Page, rasa: RasaServer
 ) -> None:
     open_site(phone, rasa.url, "zh")
-    expect(phone.locator("#language-notice")).to_contain_text("中文聊天助手尚未开放")
     expect(phone.locator("html")).to_have_attribute("lang", "zh-Hans")
-    first = phone.locator(BOT).first
-    expect(first).to_contain_text("中文版的预筛查助手还在准备中")
-    expect(phone.locator("#chat-widget button.rw-reply").first).to_contain_text("请工作人员联系我")
+    expect(phone.locator("#language-notice")).to_have_count(0)  # no "not available yet"
+    assert "英文" not in phone.locator("main").inner_text()
+    assert bubbles(phone) == [
+        normal(text_of("utter_intro", language="zh")),
+        normal(text_of("utter_ask_screening_consent", language="zh")),
+    ]
+    expect(phone.locator(REPLY_BUTTONS)).to_have_text(["是", "否"])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_address_without_its_slash_leads_to_the_page(
+    page: Page, rasa: RasaServer, language: str
+) -> None:
+    bare = page_path(language).rstrip("/")
+    address = urlsplit(rasa.url)
+    connection = HTTPConnection(address.hostname or "", address.port, timeout=10)
+    connection.request("GET", bare + "?from=poster")
+    answered = connection.getresponse()
+    assert (answered.status, answered.getheader("Location")) == (
+        301,
+        page_path(language) + "?from=poster",
+    )
+    connection.close()
+    page.goto(rasa.url + bare)
+    assert page.url == rasa.url + page_path(language)
+    page.locator(BOT).first.wait_for()  # the page and its chat
 
 
 def test_nothing_is_loaded_from_another_origin(page: Page, rasa: RasaServer) -> None:
@@ -188,4 +257,5 @@ def test_no_server_logged_an_error_or_a_patients_answer(rasa: RasaServer) -> Non
     for log in (rasa.log, rasa.workdir / "actions.log"):
         content = log.read_text(errors="replace")
         assert not re.search(r"\sERROR\s", content) and "Traceback" not in content, log
-        assert "Website Patient" not in content and "13800138000" not in content, log
+        for patient in ("Website Patient", "Keyboard Patient", "张伟", "13800138000"):
+            assert patient not in content, log

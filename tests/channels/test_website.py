@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 
-from bot.settings import Settings
+from bot.settings import PROJECT_ROOT, Settings
 from channels import webchat_bundle
 from channels.website import LANGUAGES, page_path, render, static_files, texts
 
@@ -39,9 +40,25 @@ def test_the_pages_link_each_other() -> None:
     assert f'href="{page_path("en")}"' in render("zh")
 
 
-def test_only_the_chinese_page_says_the_chinese_chat_is_not_available_yet() -> None:
-    assert texts("en")["notice"] == ""
-    assert "中文聊天助手尚未开放" in texts("zh")["notice"] and "工作人员" in texts("zh")["notice"]
+def test_the_chinese_page_offers_its_chat_in_chinese() -> None:
+    """The assistant speaks Chinese: no notice that it does not, no "English" chat."""
+    page = render("zh")
+    assert "notice" not in texts("zh") and 'id="language-notice"' not in page
+    for english_only in ("尚未开放", "只能用英文", "目前为英文", "英文"):
+        assert english_only not in page
+    assert texts("zh")["chat"]["init_payload"] == "你好"  # Chinese from the first reply
+
+
+def test_the_chinese_way_to_delete_is_one_the_assistant_knows() -> None:
+    """The Chinese privacy notice tells the patient to type a Chinese request
+    (an English one would turn the conversation English) that is in the
+    Chinese training data of `delete_my_data`."""
+    how = texts("zh")["privacy"]["parts"][-1]["paragraphs"][0]
+    typed = re.findall(r"输入“([^”]+)”", how)
+    assert typed and "delete my data" not in how
+    examples = yaml.safe_load((PROJECT_ROOT / "data" / "nlu" / "zh_control.yml").read_text("utf-8"))
+    delete = next(item for item in examples["nlu"] if item.get("intent") == "delete_my_data")
+    assert all(f"- {request}\n" in delete["examples"] for request in typed)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -70,4 +87,4 @@ def test_a_different_bundle_is_refused_rather_than_served_half_patched() -> None
 
 def test_chinese_text_has_no_spaces_from_line_folding() -> None:
     assert "之前\uff0c以及" in texts("zh")["chat"]["how"]
-    assert "输入 “delete my data” 并" in render("zh")  # spaces beside Latin words stay
+    assert "ANCA 相关血管炎" in render("zh")  # spaces beside Latin words stay

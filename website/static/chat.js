@@ -43,6 +43,27 @@
     widget
   );
 
+  // An answer button disappears once chosen, and the focus with it (to the
+  // page's start): a keyboard user would have to Tab through the whole page
+  // again. So the focus goes to the message box, the one place that answers
+  // every question; the reply is read out from the message log (aria-live)
+  // without the focus moving, and the new answer buttons are just before the
+  // box (Shift+Tab). Not after a tap: the phone's keyboard would cover the
+  // chat for an answer given by a button (docs/website.md, "Accessibility").
+  var pointer = "";
+  widget.addEventListener("pointerdown", function (event) { pointer = event.pointerType; }, true);
+  widget.addEventListener("click", function (event) {
+    var target = event.target;
+    var chosen = target instanceof Element && target.closest("button.rw-reply");
+    var tapped = pointer === "touch" || pointer === "pen";
+    pointer = "";
+    if (!chosen || tapped) { return; }
+    window.setTimeout(function () {  // after the widget has removed the buttons
+      var box = widget.querySelector("textarea.rw-new-message");
+      if (box && !box.disabled) { box.focus(); }
+    }, 0);
+  }, true);
+
   var end = document.getElementById("end-chat");
   var confirmBox = document.getElementById("end-confirm");
   function showConfirm(open) {
