@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001 (full-width punctuation, as Chinese patients type it)
 """Simulated patients: who they are, and how they answer whatever the bot asks.
 
 `ELIGIBLE` is the one eligible patient every suite starts from, in the words a
