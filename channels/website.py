@@ -87,7 +87,11 @@ def render(language: str, site: Path = SITE) -> str:
         autoescape=select_autoescape(["html"]),
         undefined=StrictUndefined,  # a missing text is an error, never a blank
     )
-    others = [(other, page_path(other), texts(other, site)["language_name"])
+    # Each link to the other language carries what the patient would say to
+    # switch the conversation ("请用中文"): a conversation already under way
+    # goes on in the new page's language, its answers kept (website/static/chat.js).
+    others = [(other, page_path(other), texts(other, site)["language_name"],
+               texts(other, site)["switch_message"])
               for other in LANGUAGES if other != language]  # fmt: skip
     return environment.get_template("page.html").render(
         t=texts(language, site), language=language, prefix=PREFIX, others=others

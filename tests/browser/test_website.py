@@ -252,6 +252,20 @@ def test_the_language_switch(page: Page, rasa: RasaServer) -> None:
     page.wait_for_url(re.compile(re.escape(page_path("en")) + "$"))
 
 
+def test_switching_the_page_mid_screening_goes_on_in_its_language(
+    page: Page, rasa: RasaServer
+) -> None:
+    open_site(page, rasa.url)
+    screen_in_browser(page, ELIGIBLE, stop_at="car_t")
+    conversation = session_id(page)
+
+    page.click("#language-zh")
+    page.wait_for_url(re.compile(re.escape(page_path("zh")) + "$"))
+    expect(page.locator(BOT).last).to_have_text(normal(text_of("utter_ask_car_t", language="zh")))
+    assert session_id(page) == conversation  # the same conversation, its answers kept
+    assert question(page) == "car_t"
+
+
 def test_no_server_logged_an_error_or_a_patients_answer(rasa: RasaServer) -> None:
     """Runs after the conversations above (same session servers)."""
     for log in (rasa.log, rasa.workdir / "actions.log"):

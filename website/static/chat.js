@@ -64,6 +64,21 @@
     }, 0);
   }, true);
 
+  // Switching the page's language mid-conversation: the widget keeps the
+  // conversation (one per device), and on reconnecting sends the message kept
+  // under "mrbot_next_message" (rasa-webchat 1.0.1), so the patient's "请用中文"
+  // / "English please" switches the assistant too, the answers kept. A new
+  // conversation ignores it and starts with the page's own greeting.
+  Array.prototype.forEach.call(document.querySelectorAll(".language-switch"), function (link) {
+    link.addEventListener("click", function () {
+      if (!window.localStorage.getItem("chat_session")) { return; }  // no conversation yet
+      window.localStorage.setItem("mrbot_next_message", JSON.stringify({
+        message: link.dataset.switchMessage,
+        expiry: Date.now() + 60000,
+      }));
+    });
+  });
+
   var end = document.getElementById("end-chat");
   var confirmBox = document.getElementById("end-confirm");
   function showConfirm(open) {
