@@ -67,9 +67,14 @@ _NOT_A_TRANSPLANT = (
 )
 
 
+_NOT_A_NEGATION = re.compile(r"不好意思(?!说|讲|告诉)|对不起|差不多|不久|不少")
+"""Words with 不 that deny nothing ("不好意思" = "excuse me")."""
+
+
 def _transplant(plain: str) -> set[Enum]:
     found: set[Enum] = set()
     for clause in own_clauses(plain):
+        clause = _NOT_A_NEGATION.sub(" ", clause)
         if re.search(_NO_TRANSPLANT_PROCEDURE, clause) or (
             re.search(_NOT_A_TRANSPLANT, clause) and not re.search(_STEM_CELL_SOURCE, clause)
         ):
@@ -89,9 +94,10 @@ def _transplant(plain: str) -> set[Enum]:
             kinds.add(Transplant.CORNEA_OR_HAIR)
         if len(kinds) > 1 and _NEGATED.search(clause) and not re.search(r"都(没|不|未)", clause):
             continue  # "骨髓没移植过肾移植过": which is denied? asked again
-        if _NEGATED.search(clause) or _SAYS_NONE.match(clause):
+        denied = _NEGATED.search(clause) and (kinds or re.search(r"移植", clause))
+        if denied or _SAYS_NONE.match(clause):
             found.add(Transplant.NONE)
-        else:
+        else:  # a negation about something else ("CAR-T没做过") denies no transplant
             found |= kinds
         # A transplant of a kind not said ("做过移植"): asked again.
     if len(found) > 1:

@@ -127,6 +127,11 @@ def test_diagnosis(text: str, named: set[Enum]) -> None:
         ("骨髓没移植过，肾移植过", {T.ORGAN}),
         ("骨髓没移植过肾移植过", set()),  # no comma: which is denied is not clear
         ("器官移植和骨髓移植都没做过", {T.NONE}),
+        ("不好意思", set()),  # "excuse me" denies nothing
+        ("不好意思，刚才说错了，CAR-T做过", set()),  # about CAR-T, not transplants
+        ("不好意思我做过骨髓移植", {T.STEM_CELL}),
+        ("CAR-T没做过", set()),  # a denial of something else
+        ("没移植过", {T.NONE}),
     ],
 )
 def test_transplant(text: str, named: set[Enum]) -> None:
