@@ -3,12 +3,19 @@ channel, and check what the assistant stored: the safety table.
 
     .venv/bin/python -m scripts.answer_battery [tests/answers/battery.yml ...]
 
-Starts its own action server and Rasa server (the trained model in models/),
-or uses running ones (`--rasa URL --tracker-db rasa.db`, with their
-REFERRAL_KEYS). Each case is a new conversation: the simulated eligible
-patient answers every question before the case's one (routed so that the
-question is asked: a DM diagnosis for the DM questions, and so on), then the
-case's text is sent and the stored slot is read from the tracker store.
+Without arguments it runs the English battery (tests/answers/battery.yml) and
+the Chinese one (tests/answers/battery_zh.yml). Starts its own action server
+and Rasa server (the trained model in models/), or uses running ones (`--rasa
+URL --tracker-db rasa.db`, with their REFERRAL_KEYS). Each case is a new
+conversation: the simulated eligible patient, writing the battery's language
+(a file that is a list of cases is English; a mapping names its
+`conversation` language beside its `cases`), answers every question before
+the case's one (routed so that the question is asked: a DM diagnosis for the
+DM questions, and so on), then the case's text is sent and the stored slot is
+read from the tracker store. Besides the pre-screen's questions, a case may
+be typed at `confirmed_exclusion` (the read-back of an answer that excludes:
+a CAR-T; "yes" when confirmed, "no" when the answer was cleared), at
+`contact_consent` or at `contact_time`.
 
 A case ends as one of:
 - right: the value a careful nurse would record (`expect`), or nothing when
@@ -18,8 +25,10 @@ A case ends as one of:
   only outcome the English assistant has for other languages);
 - FIRM WRONG: a yes, no, choice or date other than the right one, or any
   value stored for something that is not an answer at all.
-Exits non-zero on any firm wrong answer, or when English clear answers are
-asked again 10% of the time or more.
+Exits non-zero on any firm wrong answer, or when the clear answers written in
+a battery's own language are asked again 10% of the time or more (the English
+battery's replies in other languages, Chinese among them, are typed into an
+English conversation and not counted).
 """
 
 from __future__ import annotations
@@ -47,14 +56,19 @@ from rasa.shared.core.domain import Domain
 from bot.protocol.answers import DateSpan
 from bot.protocol.calendar import screening_date
 from bot.settings import DOMAIN_FILE, PROJECT_ROOT
-from scripts.patients import ELIGIBLE, QUESTIONS, sender
+from scripts.patients import CONFIRMED, ELIGIBLE, ELIGIBLE_ZH, QUESTIONS, sender
 from scripts.servers import ActionServer, RasaServer, free_port
 from stores.private import PrivateSQLTrackerStore
 
-BATTERIES = [PROJECT_ROOT / "tests" / "answers" / "battery.yml"]
+BATTERY_EN = PROJECT_ROOT / "tests" / "answers" / "battery.yml"
+BATTERY_ZH = PROJECT_ROOT / "tests" / "answers" / "battery_zh.yml"
+BATTERIES = [BATTERY_EN, BATTERY_ZH]
 MODEL = PROJECT_ROOT / "models" / "prescreen.tar.gz"
 ASKED_AGAIN_CEILING = 0.10
 _DATE = re.compile(r"\d{4}(-\d\d){0,2}(/\d{4}-\d\d-\d\d)?")
+AGE_CLASSES = ("adult", "minor", "unclear")
+YES_NO_SLOTS = ("screening_consent", "contact_consent")
+"""Stored as true / false."""
 
 # How the eligible patient answers earlier questions so that the case's
 # question is asked at all.
@@ -68,11 +82,33 @@ ROUTES: dict[str, dict[str, str]] = {
     "infection_treatment_end": {"infection": "yes"},
     "live_vaccine_date": {"live_vaccine": "yes"},
     "other_trial_end": {"other_trial": "yes"},
+    CONFIRMED: {"car_t": "yes"},
 }
 FILLERS = {
     "dm_antibody": "yes", "dm_diagnosed": "March 2020", "ssc_lung": "yes",
     "pregnant": "no", "contraception": "yes", "cancer_treated": "yes",
 }  # fmt: skip
+ROUTES_ZH: dict[str, dict[str, str]] = {
+    "dm_antibody": {"diagnosis": "皮肌炎", "dm_antibody": "有"},
+    "dm_diagnosed": {"diagnosis": "皮肌炎", "dm_antibody": "有"},
+    "ssc_lung": {"diagnosis": "系统性硬化症"},
+    "pregnant": {"can_become_pregnant": "能"},
+    "contraception": {"can_become_pregnant": "能", "pregnant": "没有"},
+    "cancer_treated": {"cancer": '/inform{"cancer": "excepted"}'},
+    "infection_treatment_end": {"infection": "有"},
+    "live_vaccine_date": {"live_vaccine": "打过"},
+    "other_trial_end": {"other_trial": "参加过"},
+    CONFIRMED: {"car_t": "做过"},
+}
+FILLERS_ZH = {
+    "dm_antibody": "有", "dm_diagnosed": "2020年3月", "ssc_lung": "有",
+    "pregnant": "没有", "contraception": "愿意", "cancer_treated": "是的",
+}  # fmt: skip
+PATIENTS = {
+    "en": ("hi", {**ELIGIBLE, **FILLERS}, ROUTES),
+    "zh": ("你好", {**ELIGIBLE_ZH, **FILLERS_ZH}, ROUTES_ZH),
+}
+"""By the conversation's language: the greeting, the answers, the routes."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +119,7 @@ class Case:
     lang: str
     text: str
     expect: Any
+    conversation: str = "en"  # the language the patient writes before the case
 
     @property
     def clear(self) -> bool:
@@ -104,12 +141,15 @@ def load(paths: Iterable[Path], today: date | None = None) -> list[Case]:
     today = today or screening_date()
     cases = []
     for path in paths:
-        for raw in yaml.safe_load(path.read_text(encoding="utf-8")):
+        battery = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(battery, list):
+            battery = {"conversation": "en", "cases": battery}
+        for raw in battery["cases"]:
             if "valid_until" in raw and date.fromisoformat(str(raw["valid_until"])) < today:
                 continue  # e.g. "born 2008" is no longer "maybe under 18"
             cases.append(
                 Case(raw["id"], raw["question"], raw["class"], raw["lang"],
-                     str(raw["text"] or ""), raw["expect"])
+                     str(raw["text"] or ""), raw["expect"], battery["conversation"])
             )  # fmt: skip
     return cases
 
@@ -124,16 +164,16 @@ def verdict(case: Case, stored: Any, today: date) -> str:
         return "firm_wrong"  # a value stored for something that is no answer
     if matches(case, stored, today):
         return "right"
-    if stored in ("unsure", False) and case.question != "screening_consent":
+    if stored in ("unsure", False) and case.question not in YES_NO_SLOTS:
         return "unsure" if stored == "unsure" else "firm_wrong"
     return "firm_wrong"
 
 
 def matches(case: Case, stored: Any, today: date) -> bool:
     expect = case.expect
-    if case.question == "screening_consent":
+    if case.question in YES_NO_SLOTS:
         return isinstance(stored, bool) and stored is (expect == "yes")
-    if case.question == "birth":
+    if case.question == "birth" and expect in AGE_CLASSES:
         return _age_class(stored, today) == str(expect)
     if isinstance(expect, dict) and "days_ago" in expect:
         return _span_holds(stored, today - timedelta(days=int(expect["days_ago"])), slack=3)
@@ -165,8 +205,11 @@ def _span_holds(stored: Any, day: date, slack: int) -> bool:
 
 
 def _date_matches(stored: str, expect: str, today: date) -> bool:
-    """An ISO date, month (2025-03) or year (2025) against a stored span."""
+    """An ISO date, month (2025-03), year (2025) or span (2025-03-01/2025-03-31)
+    against a stored span."""
     span = DateSpan.from_slot(stored)
+    if "/" in expect:
+        return span == DateSpan.from_slot(expect)
     parts = [int(p) for p in expect.split("-")]
     if len(parts) == 3:
         return span == DateSpan.exact(date(*parts))
@@ -182,15 +225,16 @@ def _date_matches(stored: str, expect: str, today: date) -> bool:
 # --- driving one conversation -----------------------------------------------------
 
 
-def facts_for(question: str) -> dict[str, str]:
-    return {**ELIGIBLE, **FILLERS, **ROUTES.get(question, {})}
+def facts_for(question: str, conversation: str = "en") -> dict[str, str]:
+    _, facts, routes = PATIENTS[conversation]
+    return {**facts, **routes.get(question, {})}
 
 
 def run_case(say: Callable[[str, str], list[str]], slot_of: Callable[[str, str], Any],
              case: Case) -> Result:  # fmt: skip
     patient = sender("battery")
-    facts = facts_for(case.question)
-    replies = say(patient, "hi")
+    facts = facts_for(case.question, case.conversation)
+    replies = say(patient, PATIENTS[case.conversation][0])
     for _ in range(40):
         asked = QUESTIONS.get(replies[-1]) if replies else None
         if asked == case.question:
@@ -201,7 +245,7 @@ def run_case(say: Callable[[str, str], list[str]], slot_of: Callable[[str, str],
     else:
         raise RuntimeError(f"{case.id}: {case.question} never asked")
     replies = say(patient, case.text)
-    stored = slot_of(patient, case.question)
+    stored = stored_answer(case.question, lambda slot: slot_of(patient, slot))
     return Result(case, stored, verdict(case, stored, screening_date()), tuple(replies))
 
 
@@ -230,10 +274,22 @@ def run(rasa_url: str, tracker_db: Path, cases: list[Case], workers: int = 4) ->
         return list(pool.map(lambda case: run_case(say, slot_of, case), cases))
 
 
+def stored_answer(question: str, slot: Callable[[str], Any]) -> Any:
+    """What the conversation stored for the answer to `question`. For the
+    read-back of an answer that excludes (a CAR-T, on the route): "yes" when
+    confirmed, "no" when the answer was cleared, nothing when asked again."""
+    if question != CONFIRMED:
+        return slot(question)
+    if slot(CONFIRMED):
+        return "yes"
+    return "no" if slot("car_t") is None else None
+
+
 # --- the table ------------------------------------------------------------------------
 
 
 def table(results: list[Result]) -> str:
+    """The safety table: cases per class and how they ended."""
     by_class: dict[str, Counter[str]] = defaultdict(Counter)
     for result in results:
         by_class[result.case.cls][result.verdict] += 1
@@ -249,8 +305,13 @@ def table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
-def asked_again_rate(results: list[Result]) -> float:
-    clear = [r for r in results if r.case.clear and r.case.lang == "en"]
+def asked_again_rate(results: list[Result], language: str = "en") -> float:
+    """The share of clear answers asked again, among those written in
+    `language` in a conversation held in it."""
+    clear = [
+        r for r in results
+        if r.case.clear and r.case.lang == language and r.case.conversation == language
+    ]  # fmt: skip
     return sum(r.verdict == "asked_again" for r in clear) / max(1, len(clear))
 
 
@@ -280,16 +341,20 @@ def main(argv: list[str] | None = None) -> int:
     else:
         with own_servers() as (url, tracker_db):
             results = run(url, tracker_db, cases)
-    print(table(results))
-    rate = asked_again_rate(results)
-    print(f"\nEnglish clear answers asked again: {rate:.1%} (ceiling {ASKED_AGAIN_CEILING:.0%})")
+    rates = {}
+    for language in sorted({result.case.conversation for result in results}):
+        held = [result for result in results if result.case.conversation == language]
+        rates[language] = asked_again_rate(held, language)
+        print(f"\nConversations in {language}:\n{table(held)}")
+        print(f"\nClear answers in {language} asked again: {rates[language]:.1%} "
+              f"(ceiling {ASKED_AGAIN_CEILING:.0%})")  # fmt: skip
     shown = set(arguments.show.split(","))
     for result in results:
         if result.verdict in shown:
             print(f"{result.verdict}: {result.case.id} {result.case.text!r} "
                   f"expected {result.case.expect!r}, stored {result.stored!r}")  # fmt: skip
     firm_wrong = sum(r.verdict == "firm_wrong" for r in results)
-    return 1 if firm_wrong or rate >= ASKED_AGAIN_CEILING else 0
+    return 1 if firm_wrong or max(rates.values()) >= ASKED_AGAIN_CEILING else 0
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum
 
 from bot.protocol.answers import Cancer, Diagnosis, Ecog, Transplant
@@ -62,8 +63,8 @@ _CORNEA_OR_HAIR = r"角膜|头发|毛发|植发|植过发|种发|种过发|发�
 _NO_TRANSPLANT_PROCEDURE = r"骨穿|穿刺|活检|抽骨髓|骨髓检查|检查|化验|捐(献|赠|了|过)|供者|捐给"
 """A procedure on the marrow or an organ that is no transplant."""
 _NOT_A_TRANSPLANT = (
-    r"植皮|皮肤移植|皮瓣|脂肪|植骨|骨移植|输(过|了)?血|种植牙|种牙|植牙|牙|假体|置换|起搏器|支架|晶体|白内障|"
-    r"等(待|着)|排队|透析"
+    r"植皮|皮肤移植|皮瓣|脂肪|植骨|骨移植|输\w{0,4}血|种植牙|种牙|植牙|牙|假体|置换|起搏器|支架|晶体|白内障|"
+    r"等(待|着)|排队|透析|胚胎|试管|人工授精"
 )
 
 
@@ -155,6 +156,9 @@ def _diagnosis(plain: str) -> set[Enum]:
         elif re.search(r"硬化|肌炎|血管炎|结缔组织|自身免疫|风湿|免疫病", clause):
             unclear = True  # which kind is not said
     qualifying = found - {Diagnosis.OTHER}
+    secondary = {m for pattern, m in _FIVE if re.search(rf"继发(性|的)?({pattern})", plain)}
+    if qualifying - secondary:
+        qualifying -= secondary  # "狼疮, 继发干燥综合征": the lupus is the diagnosis
     if _refined_away(plain, qualifying):
         return {Diagnosis.UNSURE}  # "狼疮, 但是医生说是盘状的": which lupus?
     if qualifying:
@@ -199,22 +203,54 @@ _NOT_SPREAD = re.compile(r"(没有|没|未|无|不)(发生|出现|看到|发现|
 _CANCER_WORD = r"癌|肿瘤|恶性|瘤|ca|化疗|放疗"
 _BENIGN = r"良性|不是癌|不是恶性|囊肿|息肉|肌瘤|结节|脂肪瘤|纤维瘤|血管瘤|增生"
 _NOT_SURGERY = (
-    r"放疗|放射|内分泌治疗|激素治疗|没(有)?(做)?手术|没(有)?切|保守治疗|观察|化疗|还在|粒子"
+    r"放疗|放射|内分泌|激素治疗|靶向|免疫治疗|"
+    r"没(有)?(做)?手术|没(有)?切|保守治疗|观察|化疗|还在|粒子"
 )
+_RADICAL_SURGERY = r"根治|全切|切除|切掉|切了|摘除|手术|开刀|做掉"
+_UNDIAGNOSED = r"结节|肿块|包块|阴影|占位|肿物"
+_WATCHED = r"观察|随访|待查|复查|没确诊|未确诊|还不知道|不知道|定期查"
+"""A lump still watched is not known to be benign or malignant."""
+
+
+@dataclass(frozen=True)
+class _Treatment:
+    """What the whole reply says was done, whichever clause says it."""
+
+    not_removed: bool  # another treatment, or no surgery
+    removed: bool  # surgery
+    watched: bool  # a lump still watched, not said to be benign
+    chemo: bool  # no excepted cancer gets chemotherapy
+    irradiated: bool  # a cervical cancer irradiated is no carcinoma in situ
+
+    @classmethod
+    def of(cls, own: list[str], plain: str) -> _Treatment:
+        def said(pattern: str) -> bool:
+            return any(re.search(pattern, clause) for clause in own)
+
+        return cls(
+            not_removed=said(_NOT_SURGERY),
+            removed=said(_RADICAL_SURGERY),
+            watched=said(_WATCHED) and not re.search(r"良性", plain),
+            chemo=said(r"化疗"),
+            irradiated=said(r"放疗|放射治疗"),
+        )
 
 
 def _cancer(plain: str) -> set[Enum]:
     own = own_clauses(plain)
-    not_removed = any(re.search(_NOT_SURGERY, clause) for clause in own)
+    treatment = _Treatment.of(own, plain)
     found: set[Enum] = set()
     for clause in own:
-        found |= _cancer_clause(clause, not_removed)
+        found |= _cancer_clause(clause, treatment)
     if len(found) > 1:
         found.discard(Cancer.NONE)  # "没有, 只有一个皮肤基底细胞癌"
     return found
 
 
-def _cancer_clause(clause: str, not_removed: bool) -> set[Enum]:
+def _cancer_clause(clause: str, treatment: _Treatment) -> set[Enum]:
+    lump = re.search(_UNDIAGNOSED, clause) and not re.search(r"良性|" + _CANCER_WORD, clause)
+    if lump and treatment.watched and not _NEGATED.search(clause):
+        return {Cancer.UNSURE}  # "肺上有结节, 还在观察": not known to be benign
     if re.search(_BENIGN, clause) and not re.search(r"恶性", clause.replace("不是恶性", "")):
         return {Cancer.NONE}
     if _SAYS_NONE.match(clause):
@@ -231,8 +267,15 @@ def _cancer_clause(clause: str, not_removed: bool) -> set[Enum]:
         return {Cancer.OTHER}
     found: set[Enum] = set()
     if re.search(r"前列腺|" + _DCIS, clause):
-        # Excepted only after radical surgery: any other treatment is not.
-        found.add(Cancer.OTHER if not_removed else Cancer.EXCEPTED)
+        # Excepted only after radical surgery: any other treatment is not;
+        # no treatment said, not sure.
+        found.add(
+            Cancer.OTHER
+            if treatment.not_removed
+            else Cancer.EXCEPTED
+            if treatment.removed
+            else Cancer.UNSURE
+        )
     elif re.search(_EXCEPTED, clause):
         found.add(Cancer.EXCEPTED)
     if not found and re.search(r"(乳腺|乳房)(的)?原位癌", clause):
@@ -243,6 +286,8 @@ def _cancer_clause(clause: str, not_removed: bool) -> set[Enum]:
         found.add(Cancer.OTHER)  # any other site, whatever the cell type
     if found:
         return found
+    if treatment.chemo or (treatment.irradiated and re.search(r"宫颈", clause)):
+        return {Cancer.OTHER}  # no excepted cancer is treated so (a skin cancer may be irradiated)
     if re.search(r"鳞|皮肤癌|宫颈|原位", clause):
         return {Cancer.UNSURE}  # kind or site not said
     if re.search(_CANCER_WORD, clause):
@@ -257,40 +302,53 @@ _ECOG: tuple[tuple[str, Ecog], ...] = (
     (
         r"卧床不起|整天(都)?(躺|在床上|卧床)|全天(都)?卧床|一直(都)?躺着|瘫痪|(生活)?不能自理|"
         r"完全不能动|下不了床|起不了床|下不来床|需要(别)?人(照顾|喂饭|帮忙穿衣)|吃饭穿衣都要人|"
-        r"大小便都要人|一整天都在床上|离不开床",
+        r"大小便都要人|一整天都在床上|离不开床|完全卧床|瘫在床|翻身(都|也)?要人|吃喝拉撒\w{0,3}要人|"
+        r"(要|需要)人伺候",
         Ecog.BEDBOUND,
     ),
     (
         r"大部分时间(都)?(卧床|躺|在床上|坐着|在椅子上|休息)|一大半时间(躺|卧床|在床上)|"
         r"一半以上(的)?时间(卧床|躺|在床上)|多数时间(躺|卧床|在床上)|大多数时(间|候)(躺|卧床|在床上)|"
         r"超过一半(的)?时间(躺|卧床|在床上)|生活部分自理|只能照顾自己一部分|白天(大部分|多半)(时间)?(躺|卧床)|"
-        r"(大部分|多半)时间(要)?躺着",
+        r"(大部分|多半)时间(要)?躺着|大半(天|时间)(都)?(躺|卧床|在床上)|"
+        r"基本(上)?(都)?(在|躺在|坐)(床上|轮椅)|基本(上)?(都)?坐轮椅|(上厕所|洗澡|穿衣)(都|也)?(要|需要)\w{0,4}人(扶|帮)",
         Ecog.MOSTLY_RESTING,
     ),
     (
         r"(不能|没法|没办法|无法|干不了|做不了)(去)?(工作|上班|干活)|干不了活|上不了班|不能正常(上班|工作)|"
         r"病休|病假|辞职|停工|不工作了|没在工作了|(能|可以)自理,?但|(能|可以)照顾自己,?但|"
-        r"连轻(活|体力)(都|也)(干|做)不了|轻(活|体力活)(都|也)(干|做)不了|家务(都|也)做不了|做不了家务",
+        r"连轻(活|体力)(都|也)(干|做)不了|轻(活|体力活)(都|也)(干|做)不了|家务(都|也)做不了|做不了家务|"
+        r"班(也|都)?上不了|(啥|什么)(活)?(都|也)(干|做)不了",
         Ecog.NO_WORK,
     ),
     (
         r"只能(做|干)(点|些)?轻|轻活|轻体力|轻松的工作|轻的家务|(重活|体力活)(干|做)不了|"
         r"(不能|没法|无法|干不了|做不了)(干|做)?(重活|体力活|剧烈运动)|剧烈运动不行|不能剧烈|"
-        r"容易累|容易疲劳|坐办公室|办公室工作|文职|兼职|半天班|(能|可以)做家务",
+        r"容易累|容易疲劳|坐办公室|办公室工作|文职|兼职|半天班|(能|可以)做家务|家务\w{0,3}(能|可以)(干|做)|"
+        r"(搬|提|扛)(重|重的)?(东西)?\w{0,2}不(行|了|动)",
         Ecog.LIGHT_WORK,
     ),
     (
         _NOT + r"(正常活动|活动正常|完全正常|一切正常|正常上班|正常工作|全职)|(和|跟)以前一样|"
         r"(和|跟)正常人一样|没有(任何)?限制|不受(任何)?限制|不受限|没(有)?(任何)?影响|(能|可以)(干|做)重活|"
-        r"什么都能(干|做)|能做所有|(经常|每天)(运动|健身|跑步)|能跑能跳",
+        r"(什么|啥)(活)?都能(干|做)|能做所有|(经常|每天)(运动|健身|跑步)|能跑能跳|"
+        r"(和|跟)(生病|得病|发病|没病|没得病)(以|之)?(前|的时候)\w{0,2}一样|(地里|农)的?活\w{0,2}(都)?能(干|做)",
         Ecog.FULLY_ACTIVE,
     ),
 )
 
 
+_ORDINAL = re.compile(r"^(我)?(选)?第(?P<n>[一二三四五12345])(个|项|条|句|种)?(吧|的)?$")
+"""The ECOG question's buttons are in the order of the grades: "第二个" is grade 1.
+A digit alone ("1") is not read: the grade or the first button?"""
+
+
 def _ecog(plain: str) -> set[Enum]:
     """The most limited day the reply describes ("和以前一样, 就是干不了重活" is
-    light work only)."""
+    light work only), or the button named by its place ("第二个")."""
+    if ordinal := _ORDINAL.match(plain.strip(" .!~")):
+        place = "一二三四五".find(ordinal.group("n")) + 1 or int(ordinal.group("n"))
+        return {grade for grade in Ecog if grade.value == str(place - 1)}
     named = [
         grade
         for clause in own_clauses(plain)

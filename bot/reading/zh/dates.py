@@ -10,6 +10,7 @@ adds one or two years), and a birth date in the lunar calendar that is not read
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -49,14 +50,14 @@ _DAYS_BACK = {"大前天": 3, "前天": 2, "昨天": 1, "昨日": 1, "昨晚": 1
 _YEARS_BACK = {"前年": 2, "去年": 1, "今年": 0}
 # Words around a date that say nothing else; anything beyond them is no date.
 _DATE_WORDS = re.compile(
-    r"我是|我|是|在|于|的|时候|那年|那时|出生于|出生在|出生|生日|生的|生于|生|大概|大约|左右|"
+    r"出生日期|日期|吧|啊|呀|呢|哦|我是|我|是|在|于|的|时候|那年|那时|出生于|出生在|出生|生日|生的|生于|生|大概|大约|左右|"
     r"差不多|份|号|日|月|年|初|中旬|上旬|下旬|中|底|末|那天|就|了|已经|公历|阳历|新历|人|"
     r"确诊|诊断|发现|发病|得的|查出来|查出|结束|停的|停了|停|打的|打了|接种|那次|最后一次"
 )
 _AGE_WORDS = re.compile(
     r"我今年|今年|我现在|现在|我已经|已经|我是|我|是|岁数|年龄|年纪|周岁|虚岁|实岁|岁|了|啦|呢|"
     r"整|刚满|刚刚|刚|满|快|将近|马上|马上就|就要|就|要|明年|下个月|下周|过几天|不到|还差几天|左右|"
-    r"大概|大约"
+    r"大概|大约|吧|啊|呀|哦|的"
 )
 _SOON = re.compile(r"快|将近|马上|就要|明年|下个月|下周|过几天|不到|还差")
 
@@ -65,7 +66,7 @@ def parse_age(text: str) -> tuple[int, bool] | None:
     """The age in a reply like "45岁", "四十五周岁", "快50岁了", "我今年45": one
     number with only age words around it; "快" (almost) is one year less.
     Returns (age, counted as 虚岁), or None when the reply is no age."""
-    plain = arabic(normalised(text))
+    plain = _without_symbols(arabic(normalised(text)))
     numbers = re.findall(r"\d+", plain)
     if (
         len(numbers) != 1
@@ -90,8 +91,11 @@ def parse_birth(text: str, today: date) -> DateSpan:
         return _age_span(*age, today)
     if _relative(plain, today) is not None:
         raise InvalidDate("unreadable")  # "上周" is no date of birth
-    if generation := re.fullmatch(r"(?:我是)?(\d)0后", plain):
-        decade = int(generation.group(1))
+    if generation := re.fullmatch(
+        r"(?:我是)?(\d|[\u3007零一二三四五六七八九])[0\u3007零]后(的)?", plain
+    ):
+        written = generation.group(1)
+        decade = int(written) if written.isdigit() else _DIGIT.get(written, 0)  # "〇〇后": 0
         start = (2000 if decade < 3 else 1900) + 10 * decade  # "80后", "00后"
         return check_span(DateSpan(date(start, 1, 1), date(start + 9, 12, 31)), today, True)
     return check_span(_absolute(plain, today), today, birth=True)
@@ -128,7 +132,17 @@ def _plain(text: str) -> str:
     plain = normalised(text)
     if len(plain) > MAX_TEXT:
         raise InvalidDate("unreadable")
-    return arabic(plain).replace(" ", "")
+    return _without_symbols(arabic(plain)).replace(" ", "")
+
+
+def _without_symbols(text: str) -> str:
+    """Emoji and other symbols say nothing of a date ("38岁😅"); "~" and "+"
+    do not occur in one."""
+    return (
+        "".join(char for char in text if not unicodedata.category(char).startswith("S"))
+        .replace("\u200d", "")
+        .replace("\ufe0f", "")
+    )
 
 
 def _relative(plain: str, today: date) -> DateSpan | None:
@@ -143,6 +157,8 @@ def _relative(plain: str, today: date) -> DateSpan | None:
     for word, days in _DAYS_BACK.items():
         if word in plain and not re.search(r"\d", plain):
             return DateSpan.exact(today - timedelta(days=days))
+    if weekday := _WEEKDAY.search(plain):
+        return _weekday(weekday, today)
     if re.search(r"上上(个)?(周|星期|礼拜)", plain):
         monday = today - timedelta(days=today.weekday() + 14)
         return DateSpan(monday, monday + timedelta(days=6))
@@ -163,6 +179,19 @@ def _relative(plain: str, today: date) -> DateSpan | None:
         if word in plain:
             return _in_year(plain.replace(word, ""), today.year - back)
     return None
+
+
+_WEEKDAY = re.compile(r"(?P<week>上上|上|这|本)(个)?(周|星期|礼拜)(?P<day>[1-7]|日|天)")
+"""A day of a week: "上周三" (Wednesday last week), "这周一", "上星期天"."""
+
+
+def _weekday(match: re.Match[str], today: date) -> DateSpan:
+    day = match.group("day")
+    weeks_back = {"上上": 2, "上": 1}.get(match.group("week"), 0)
+    monday = today - timedelta(days=today.weekday() + 7 * weeks_back)
+    return DateSpan.exact(
+        monday + timedelta(days=7 if day in "日天" else int(day)) - timedelta(days=1)
+    )
 
 
 def _ago(match: re.Match[str], today: date) -> DateSpan:
@@ -186,9 +215,11 @@ def _range_ago(match: re.Match[str], today: date) -> DateSpan:
 
 
 def _in_year(rest: str, year: int) -> DateSpan:
-    """ "去年" alone is the whole year; "去年10月" its October; "去年10月5号" the day."""
-    if month := re.match(r"(\d{1,2})月(?:(\d{1,2})[日号]?)?", rest):
-        if _DATE_WORDS.sub("", rest[month.end() :]):
+    """ "去年" alone is the whole year; "去年10月" its October; "去年10月5号" (or
+    "11.10, 今年的") the day."""
+    rest = re.sub(r"[^\w./-]", "", rest)
+    if month := re.search(r"(\d{1,2})(?:月|[./-](?=\d))(?:(\d{1,2})[日号]?)?", rest):
+        if _DATE_WORDS.sub("", rest[: month.start()] + rest[month.end() :]):
             raise InvalidDate("unreadable")
         return _month_span(year, int(month.group(1)), month.group(2))
     if _DATE_WORDS.sub("", rest):
@@ -203,6 +234,8 @@ _FULL = re.compile(
 
 def _absolute(plain: str, today: date) -> DateSpan:
     """ "1985年3月15日", "85年3月", "1985.3.15", "1985-03", "1985年", "19850315"."""
+    if spaced := re.fullmatch(r"(\d{4})[,\u2014\u2013_](\d{1,2})[,\u2014\u2013_](\d{1,2})", plain):
+        plain = "{}年{}月{}日".format(*spaced.groups())  # commas (full-width ones folded), dashes
     if year_last := re.fullmatch(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", plain):
         plain = _year_last(*year_last.groups())
     if compact := re.fullmatch(r"((?:19|20)\d\d)(\d\d)(\d\d)", plain):
@@ -213,7 +246,7 @@ def _absolute(plain: str, today: date) -> DateSpan:
     if match is None:
         has_month = re.search(r"\d{1,2}月", plain)
         raise InvalidDate("no_year" if has_month else "unreadable")
-    if _DATE_WORDS.sub("", plain[: match.start()] + plain[match.end() :]):
+    if re.sub(r"\W", "", _DATE_WORDS.sub("", plain[: match.start()] + plain[match.end() :])):
         raise InvalidDate("unreadable")  # more than a date: "85年做过手术"
     year = _full_year(match.group("y"), today)
     if match.group("m") is None:

@@ -2,10 +2,12 @@
 
 The same contract and checks as the English reader (bot/reading/en/reader.py),
 and the same canonical values for the same meaning. A reply with no words
-(empty, emoji, punctuation) is never an answer; one in another script, or in
-English words, is never read as Chinese. Latin letters alone are read only as
-a button's payload, a date or age in digits, or the few Latin words Chinese
-patients write for their answer ("ok", "SLE", "GPA").
+(empty, emoji, punctuation) is never an answer; one in another script is
+never read. Latin letters are read here only as a button's payload, a date or
+age in digits, or the few Latin words Chinese patients write for their answer
+("ok", "SLE", "GPA"); any other reply in Latin letters ("No", "lupus", "kidney
+transplant": too short to switch the conversation to English, see
+bot/reading/language.py) is read by the English reader, never as Chinese.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 
 from bot.protocol.answers import ONGOING, DateSpan, Reply
 from bot.protocol.criteria import Question, QuestionKind
+from bot.reading.en import reader as english
 from bot.reading.en.dates import InvalidDate, check_span
 from bot.reading.en.yes_no import YesNoQuestion
 from bot.reading.language import NOT_READ, Script, script_of
@@ -32,14 +35,13 @@ from bot.reading.zh.subjects import SUBJECTS
 from bot.reading.zh.wording import clauses, normalised, own_clauses
 from bot.reading.zh.yes_no import read_yes_no
 
-NOT_CHINESE = "utter_language_not_understood"
-"""The hint for a reply in English (or any Latin text) to the Chinese assistant."""
 _LATIN_ANSWERS = re.compile(
     r"(ok|okay|sle|ssc|crest|anca|gpa|mpa|egpa|hiv|car-?t|cart|ild|jo-?1|mda-?5|mi-?2|tif-?1\w*|"
-    r"nxp-?2|srp|hmgcr|pl-?7|pl-?12|tppa|rpr)\s*(\(\s*[+-]\s*\))?[.!~ ]*"
+    r"nxp-?2|srp|hmgcr|pl-?7|pl-?12|tppa|rpr)\s*(\(\s*[+-]\s*\)|[+-])?[.!~ ]*"
 )
 CONSENT = YesNoQuestion(
-    r"问|开始|继续|可以|好|行|同意|愿意|联系|打电话|来吧|接着|没问题",
+    r"(你|您)?(问|开始|继续)|可以|好|行|同意|愿意|希望|"
+    r"(让|请)?(研究团队|团队|工作人员|医生|他们|你们)?(来)?(联系|打电话给?)(我)?|来吧|接着|没问题",
     statements=((r"以后|改天|下次|不方便|不用了|算了|不要|拒绝|^不想", Reply.NO),),
 )
 _NO_WORDS_HINT = {
@@ -90,6 +92,8 @@ def read_reply(
     question: Question, reply: str, today: date, intent: str | None = None
 ) -> tuple[str, ...]:
     """See bot.reading.reader.Reader.answer."""
+    if in_english(reply):
+        return english.read_reply(question, reply, today, intent)
     kind = question.kind
     if kind is QuestionKind.REPLY:
         readings = read_yes_no_reply(reply, SUBJECTS[question.slot], intent, today)
@@ -119,6 +123,8 @@ def read_yes_no_reply(
 def read_consent(reply: str, intent: str | None) -> bool:
     """True only for a plain yes (是, 好的, 可以, 同意), False for a plain no (不,
     不要, 不同意); anything else raises Unreadable."""
+    if in_english(reply):
+        return english.read_consent(reply, intent)
     readings = read_yes_no_reply(reply, CONSENT, intent)
     if readings == [Reply.YES]:
         return True
@@ -127,27 +133,35 @@ def read_consent(reply: str, intent: str | None) -> bool:
     raise Unreadable("utter_invalid_yes_no")
 
 
+def in_english(reply: str) -> bool:
+    """The reply is Latin words for the English reader: not a button's
+    payload, not digits alone, not a Latin answer word Chinese patients use."""
+    if script_of(reply) is not Script.LATIN or reply.strip().startswith("/"):
+        return False
+    plain = normalised(reply)
+    return bool(re.search(r"[a-z]", plain)) and not _LATIN_ANSWERS.fullmatch(plain)
+
+
 def check_script(reply: str, kind: QuestionKind) -> None:
     """Raises Unreadable unless the reply may be read as Chinese: Chinese
-    characters, a button's payload, digits, or a Latin answer word alone."""
+    characters, a button's payload, digits, or a Latin answer word alone
+    (English words go to the English reader before this)."""
     script = script_of(reply)
-    if script is Script.CJK or reply.strip().startswith("/"):
-        return
     if script in NOT_READ:
         raise Unreadable(NOT_READ[script])
     if script is Script.NONE:
         raise Unreadable(_NO_WORDS_HINT[kind])
-    plain = normalised(reply)
-    if not re.search(r"[a-z]", plain) or _LATIN_ANSWERS.fullmatch(plain):
-        return  # digits ("1985.3.15", "45") or a Latin answer word
-    if len(re.sub(r"[\W\d_]", "", plain)) <= 2:
-        raise Unreadable(_NO_WORDS_HINT[kind])  # "A", "no": too short to tell the language
-    raise Unreadable(NOT_CHINESE)  # English is read by the English reader only
+
+
+_DOUBT = re.compile(r"好像|可能|也许|或许|似乎|貌似|估计|不确定|不太确定")
+"""A date the patient doubts ("好像是上周四") is not sure; one that is only
+rounded ("大概2024年", "3月左右") is its span."""
 
 
 def _read_date(kind: QuestionKind, reply: str, today: date) -> str:
     text = normalised(reply)
-    if text == "/unsure" or (says_unsure(text) and not re.search(r"\d", text)):
+    doubted = kind is not QuestionKind.BIRTH and _DOUBT.search(text)
+    if text == "/unsure" or doubted or (says_unsure(text) and not re.search(r"\d", text)):
         if kind is QuestionKind.BIRTH:
             raise Unreadable("utter_invalid_birth_unsure")
         return Reply.UNSURE.value
@@ -167,19 +181,30 @@ def _read_date(kind: QuestionKind, reply: str, today: date) -> str:
 
 
 def _parse_date(text: str, today: date, birth: bool) -> DateSpan:
-    """The date the reply gives; when the whole reply is no date, the one
-    clause of the patient's own that is ("我女儿15岁, 我43")."""
+    """The date the reply gives; when the whole reply is no date, the dates
+    of the patient's own clauses ("我女儿15岁, 我43"), read only when every
+    clause that speaks of a time is read and they agree: the most precise,
+    when it lies within all the others ("1980年6月1日, 今年46", "快50了, 49")."""
     parse = parse_birth if birth else parse_past_date
     try:
         return parse(text, today)
     except InvalidDate as whole:
+        if len(clauses(text)) < 2:
+            raise
         readings = []
         for clause in own_clauses(text):
             try:
                 readings.append(parse(clause, today))
             except InvalidDate:
-                continue
-        dated = [c for c in own_clauses(text) if re.search(r"\d", arabic(c))]
-        if len(readings) == 1 and len(clauses(text)) > 1 and len(dated) == 1:
-            return readings[0]
-        raise whole  # none, or another date beside it ("身份证上是1985年, 实际是1984年")
+                if _TIME_WORD.search(arabic(clause)):
+                    raise whole from None  # a time not read: "2020年先说是多发性肌炎"
+        if not readings:
+            raise
+        precise = min(readings, key=lambda span: span.latest - span.earliest)
+        if all(s.earliest <= precise.earliest and precise.latest <= s.latest for s in readings):
+            return precise
+        raise whole from None  # dates that disagree ("身份证上是1985年, 实际是1984年")
+
+
+_TIME_WORD = re.compile(r"\d|年|月|周|星期|礼拜|天|日|号|岁|前|后|上次|最近")
+"""A clause that holds any of these speaks of a time."""

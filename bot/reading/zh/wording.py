@@ -41,30 +41,37 @@ _RELATIVES = (
     r"妈妈|妈|母亲|老妈|爸爸|爸|父亲|老爸|姐姐|姐|妹妹|妹|哥哥|哥|弟弟|弟|儿子|女儿|孩子|小孩|"
     r"老公|丈夫|先生|老婆|妻子|媳妇|爱人|对象|男朋友|女朋友|朋友|同事|同学|邻居|亲戚|家人|家里人|"
     r"奶奶|爷爷|外婆|姥姥|外公|姥爷|阿姨|舅舅|舅妈|叔叔|婶婶|姑姑|姨|表姐|表妹|表哥|表弟|堂姐|"
-    r"堂妹|堂哥|堂弟|侄子|侄女|外甥|外甥女|孙子|孙女|婆婆|公公|岳母|岳父|双胞胎|别人|有人"
+    r"堂妹|堂哥|堂弟|侄子|侄女|外甥|外甥女|孙子|孙女|婆婆|公公|岳母|岳父|双胞胎|前夫|前妻|老伴|"
+    r"伴侣|男友|女友|闺蜜|室友|病友|家属|别人|有人"
 )
 # Another person as the subject of what follows: "我妈妈有狼疮", "她得过", "我女儿15岁".
 _THEIR_FACT = (
-    r"(也|都|就|以前|之前|曾经|还|才|今年)?"
-    r"(有|得|是|做|患|打|用|吃|怀|参加|确诊|查|说|不|没|未|从|\d|[一二三四五六七八九十])"
+    r"(也|都|就|以前|之前|曾经|还|才|今年|现在|目前|一直|也在|正在|在)?"
+    r"(有|得|是|做|患|打|用|吃|输|住|治|怀|参加|确诊|查|说|不|没|未|从|\d|[一二三四五六七八九十])"
 )
 _SOMEONE_ELSE = re.compile(
     rf"(我|我的|我们|我家|俺|俺家)?({_RELATIVES})(?={_THEIR_FACT})|"
     rf"(?<!其)(他|她)(?!汀)(们)?(?={_THEIR_FACT})"
 )
 _FIRST_PERSON = re.compile(r"我|俺|本人|自己")
-_QUESTION = re.compile(
-    r"\?$|为什么|为啥|(?<!没)什么(?!都|也)|(?<!没)啥(?!都|也)|怎么|哪里|哪儿|在哪|多少|多久|多长|"
-    r"(?<!不)是不是|(?<!没)有没有|会不会|"
-    r"能不能|可不可以|要不要|谁|吗$|(?<!什)么$"
+_QUESTION_END = re.compile(r"\?$|吗$|(?<!什)么$")
+_QUESTION_WORD = re.compile(
+    r"为什么|为啥|(?<!没)什么(?!都|也)|(?<!没)啥(?!都|也)|怎么|哪里|哪儿|在哪|多少|多久|多长|"
+    r"(?<!不)是不是|(?<!没)有没有|会不会|能不能|可不可以|要不要|谁"
 )
+_ANY = re.compile(r"(?<![为干])(什么|啥|哪|谁)[^,.;!?]{0,8}?(都|也)")
+"""A question word with 都 / 也 after it means "any": "什么移植都没做过", "啥时候都行"."""
+_NOT_KNOWING = re.compile(
+    r"不知道|不清楚|不记得|不确定|不晓得|记不清|记不得|忘了|搞不清|弄不清|说不清"
+)
+"""What follows is asked of oneself, not of us: "不知道是不是这个", "不记得是啥"."""
 
 
 def normalised(text: str) -> str:
     """Full-width forms folded (NFKC), traditional characters simplified, Latin
-    letters lower case, white space collapsed."""
+    letters lower case, white space collapsed, Cantonese 冇 written 没有."""
     plain = unicodedata.normalize("NFKC", text).translate(_TRADITIONAL).lower()
-    return " ".join(plain.split())
+    return " ".join(plain.split()).replace("冇", "没有")  # Cantonese "冇": not have
 
 
 def clauses(text: str) -> list[str]:
@@ -75,19 +82,44 @@ def clauses(text: str) -> list[str]:
     return [part for part in parts if part]
 
 
+_COUPLES_FACT = re.compile(
+    r"(老公|丈夫|先生|爱人|男朋友|男友|对象|老婆|妻子|媳妇|另一半)\w{0,4}(结扎|绝育|避孕|安全套|避孕套)"
+)
+"""Contraception is the couple's: "我爱人做了结扎" speaks of the patient too."""
+
+
 def about_someone_else(clause: str) -> bool:
     """True when the clause names another person ("我妈妈有狼疮", "她得过") and
-    says nothing of the patient ("我和我妈妈都有" is the patient's too)."""
-    if not _SOMEONE_ELSE.search(clause):
+    says nothing of the patient ("我和我妈妈都有" is the patient's too; so is
+    the partner's contraception)."""
+    if not _SOMEONE_ELSE.search(clause) or _COUPLES_FACT.search(clause):
         return False
     return not _FIRST_PERSON.search(_SOMEONE_ELSE.sub(" ", clause))
 
 
+_PROXY = re.compile(
+    rf"(帮|替|给|代)(我的?)?({_RELATIVES}|他|她)(填|答|回答|问|咨询|报名|登记)|(帮|替|代)(他|她)(填|答|问)"
+)
+"""Someone answering for the patient: "我替我妈填的"."""
+
+
 def own_clauses(text: str) -> list[str]:
-    """The clauses that may be about the patient."""
-    return [c for c in clauses(text) if not about_someone_else(c)]
+    """The clauses that may be about the patient. When the reply says it is
+    written for someone else ("我替我妈填的, 她是干燥综合征"), that person is
+    the patient: every other clause is theirs (without its "她", "我妈")."""
+    parts = clauses(text)
+    if any(_PROXY.search(part) for part in parts):
+        return [_SOMEONE_ELSE.sub("", part) for part in parts if not _PROXY.search(part)]
+    return [part for part in parts if not about_someone_else(part)]
 
 
 def is_question(text: str) -> bool:
-    """The reply asks something back ("什么是CAR-T?", "为什么问这个", "HIV吗")."""
-    return bool(_QUESTION.search(normalised(text).rstrip("。!~ ")))
+    """The reply asks something back ("什么是CAR-T?", "为什么问这个", "HIV吗");
+    not "什么都没有" (nothing at all) nor "不知道是不是抗生素" (a doubt of one's own)."""
+    plain = normalised(text).rstrip("。!~ ")
+    if _QUESTION_END.search(plain):
+        return True
+    asked = _ANY.sub(" ", plain)
+    if not_knowing := _NOT_KNOWING.search(asked):
+        asked = asked[: not_knowing.start()]
+    return bool(_QUESTION_WORD.search(asked))

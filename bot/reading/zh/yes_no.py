@@ -29,7 +29,7 @@ HEDGE = re.compile(
     r"不知道|不晓得|不记得|不太记得|不大记得|记得不太清|记不清|记不得|记不太清|想不起|忘了|忘记|也许|或许|估计|似乎|貌似|差不多|"
     r"不一定|我觉得|我感觉|感觉|我想|我猜|没查过|没有查过|没检查过|没有检查过|没测过|没有测过|"
     r"没化验过|没有化验过|没做过检查|没有做过检查|没查|没去查|不太懂|搞不清|弄不清|不懂|不明白|"
-    r"看情况|再说|考虑|还没决定|没决定|没想好|尽量|试试|试一下|争取|看看吧|问一下医生|问问医生|"
+    r"看情况|再说|考虑|商量|再想想|想一想|还没决定|没决定|没想好|尽量|试试|试一下|争取|看看吧|问一下医生|问问医生|"
     r"得问|要问|需要问|需要查|要查一下|等结果|等报告|在等|还没出结果|结果还没出|时好时坏|时有时无|"
     r"有时候|有时|偶尔|假阳性|没说|没告诉|没提|没讲|不好意思说|不想说|不方便说|(有|是|没有|没|不是|对|过|会|愿意)吧\W*$|"
     r"\bmaybe\b|\bidk\b"
@@ -74,7 +74,7 @@ _IDIOMS = (
         "没有",
     ),
     (re.compile(r"当然不|肯定不|绝对不|根本不|完全不"), "不"),
-    (re.compile(r"阴性|(?<![不没])正常"), "无"),  # "查过都正常": nothing found
+    (re.compile(r"(全|都|均)阴(性)?|阴性|(?<![不没])正常"), "无"),  # "查过都正常": nothing found
     (re.compile(r"不可能"), "不会"),
     (re.compile(r"木有"), "没有"),
     (re.compile(r"^否认|否认.*史$"), "没有"),  # the record's "否认移植史"
@@ -111,8 +111,13 @@ _TIME = re.compile(
 )
 _ACKNOWLEDGE = re.compile(r"嗯+|恩+|哦+|噢+|额+|呃+|好的|好|ok|okay|行")
 """Said before an answer, not as one ("嗯, 没有"); alone it is a yes."""
-_SIGNS = re.compile(r"\(\s*[+-]\s*\)")
-"""A result written as on a lab report: "HIV(-)", "梅毒(+)"."""
+_SIGNS = re.compile(r"\(\s*[+-]\s*\)|(?<=\s)[+-](?=\s*($|[,;.!]))")
+"""A result written as on a lab report: "HIV(-)", "梅毒(+)", "Mi-2 +"."""
+_NEVER_TOLD = re.compile(
+    r"(医生|大夫)?(从来)?(都)?(没|没有|未)(跟我|和我|对我)?(说|告诉|提|讲)(起)?过(我)?"
+)
+"""The whole reply "没说过": a no to a question about what a doctor said (its
+statements say so), else a hedge ("nobody said whether I can become pregnant")."""
 _BUTTON = re.compile(r"^/(affirm|deny|unsure)$")
 _BUTTON_REPLY = {"affirm": Reply.YES, "deny": Reply.NO, "unsure": Reply.UNSURE}
 
@@ -125,6 +130,9 @@ def read_yes_no(text: str, question: YesNoQuestion, today: date | None = None) -
     plain = _SIGNS.sub(lambda sign: "阳性" if "+" in sign.group(0) else "阴性", normalised(text))
     if button := _BUTTON.match(plain):
         return {_BUTTON_REPLY[button.group(1)]}
+    if _NEVER_TOLD.fullmatch(plain.strip(" .!~")):
+        told = {reply for pattern, reply in question.statements if re.search(pattern, plain)}
+        return told or {Reply.UNSURE}
     if HEDGE.search(plain):  # whatever else it says: "应该没有", "好像做过"
         return {Reply.UNSURE}
     topic = re.compile(question.topic)
@@ -188,6 +196,8 @@ def _in_window(times: list[str], window: relativedelta, today: date | None) -> R
 def _read_clause(clause: str, topic: re.Pattern[str], question: YesNoQuestion) -> Reply | None:
     for idiom, meaning in _IDIOMS:
         clause = idiom.sub(meaning, clause)
+    if _NO_FACT.search(clause) and not _STATES.search(_NO_FACT.sub(" ", topic.sub(" ", clause))):
+        return None  # "心肝肺都查过": tested, the result not said
     about_topic = bool(topic.search(clause))
     # Words it does not know are tolerated only beside the question's subject
     # and a verb that states it ("2021年因为淋巴瘤做过CAR-T").

@@ -47,10 +47,6 @@ def test_a_reply_without_words_is_never_an_answer(question: Question, reply: str
 
 
 OTHER_LANGUAGES = [
-    ("nope", "utter_language_not_understood"),
-    ("yes I have", "utter_language_not_understood"),
-    ("I don't have lupus", "utter_language_not_understood"),
-    ("born 15 March 1985", "utter_language_not_understood"),
     ("нет", "utter_language_not_understood"),
     ("да, было", "utter_language_not_understood"),
     ("아니요", "utter_language_not_understood"),
@@ -62,6 +58,24 @@ OTHER_LANGUAGES = [
 @pytest.mark.parametrize(("reply", "hint"), OTHER_LANGUAGES)
 def test_another_language_is_never_read_as_chinese(slot: str, reply: str, hint: str) -> None:
     assert hint_of(slot, reply) == hint
+
+
+def read_or_hint(reader: Reader, slot: str, reply: str) -> tuple[str, ...] | str:
+    try:
+        return reader.answer(QUESTIONS_BY_SLOT[slot], reply, TODAY)
+    except Unreadable as unreadable:
+        return unreadable.hint
+
+
+@pytest.mark.parametrize("slot", ["car_t", "diagnosis", "transplant", "birth", "live_vaccine_date"])
+@pytest.mark.parametrize(
+    "reply",
+    ["nope", "no", "yes I have", "I don't have lupus", "born 15 March 1985", "heart transplant"],
+)
+def test_english_words_are_read_by_the_english_reader(slot: str, reply: str) -> None:
+    """A reply in Latin words keeps a Chinese conversation Chinese when it is
+    too short to show its language; it is read as English, never as Chinese."""
+    assert read_or_hint(READER, slot, reply) == read_or_hint(ENGLISH, slot, reply)
 
 
 @pytest.mark.parametrize(
@@ -124,7 +138,6 @@ def test_the_same_canonical_values_as_english(slot: str, chinese: str, english: 
         ("diagnosis", "没有", "utter_invalid_choice"),
         ("transplant", "做过移植", "utter_invalid_choice"),
         ("ecog", "A", "utter_invalid_choice"),  # too short to tell the language
-        ("car_t", "no", "utter_invalid_yes_no"),
         ("birth", "18岁", "utter_ask_birth_date_exact"),
         ("birth", "虚岁十九", "utter_ask_birth_date_exact"),
         ("birth", "农历三月十五", "utter_ask_birth_gregorian"),  # which year?
@@ -170,6 +183,8 @@ def test_the_classifier_disagreeing_with_the_words_asks_again() -> None:
         ("不同意", False),
         ("算了", False),
         ("/deny", False),
+        ("yes", True),  # English words: the English reader
+        ("no thanks", False),
     ],
 )
 def test_consent(reply: str, consent: bool) -> None:
@@ -177,7 +192,7 @@ def test_consent(reply: str, consent: bool) -> None:
 
 
 @pytest.mark.parametrize(
-    "reply", ["", "？", "\U0001f600", "可能吧", "考虑一下", "yes", "да", "是，不是", "什么意思"]
+    "reply", ["", "？", "\U0001f600", "可能吧", "考虑一下", "maybe", "да", "是，不是", "什么意思"]
 )
 def test_no_consent_from_anything_else(reply: str) -> None:
     with pytest.raises(Unreadable):
