@@ -193,3 +193,13 @@ def test_an_emoji_or_empty_message_keeps_the_chinese_conversation_in_chinese(
 
     for message in ("🌸", "", "13800138000"):  # no answer in any language
         assert texts(rasa, patient, message)[-1] == zh("utter_ask_car_t"), message
+
+
+def test_a_first_chinese_answer_taken_for_a_side_question_goes_on_in_chinese(
+    rasa: RasaServer,
+) -> None:
+    patient = sender()
+    for message in ("hi", "yes", "I'm 45"):
+        texts(rasa, patient, message)
+
+    assert texts(rasa, patient, "CAR-T 没做过") == [zh("utter_ask_transplant")]
