@@ -43,7 +43,8 @@ def test_bot_knows_nothing_of_rasa_or_of_the_parts_that_use_it() -> None:
 
 
 @pytest.mark.parametrize(
-    "folder", ["bot", "actions", "channels", "stores", "scripts", "migrations", "inbox"]
+    "folder",
+    ["bot", "actions", "channels", "stores", "scripts", "migrations", "inbox", "components"],
 )
 def test_nothing_outside_the_tests_imports_them(folder: str) -> None:
     assert offenders(folder, ("tests",)) == []
