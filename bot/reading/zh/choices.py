@@ -72,6 +72,22 @@ _NOT_A_NEGATION = re.compile(r"不好意思(?!说|讲|告诉)|对不起|差不�
 """Words with 不 that deny nothing ("不好意思" = "excuse me")."""
 
 
+_DENIAL_FILLER = re.compile(
+    r"我|自己|本人|都|也|过|了|的|其他|其它|别的|这个|那个|就|还|从来|一直|做|得|\W"
+)
+
+
+def _denies_transplants(clause: str, names_a_kind: bool) -> bool:
+    """A negation that denies transplants: about one named ("没做过肾移植"),
+    about transplants ("没移植过") or about nothing else ("我没有", "这个没有");
+    never about something else ("CAR-T没做过")."""
+    if not _NEGATED.search(clause):
+        return False
+    if names_a_kind or "移植" in clause:
+        return True
+    return not _DENIAL_FILLER.sub("", _NEGATED.sub("", clause))
+
+
 def _transplant(plain: str) -> set[Enum]:
     found: set[Enum] = set()
     for clause in own_clauses(plain):
@@ -95,10 +111,9 @@ def _transplant(plain: str) -> set[Enum]:
             kinds.add(Transplant.CORNEA_OR_HAIR)
         if len(kinds) > 1 and _NEGATED.search(clause) and not re.search(r"都(没|不|未)", clause):
             continue  # "骨髓没移植过肾移植过": which is denied? asked again
-        denied = _NEGATED.search(clause) and (kinds or re.search(r"移植", clause))
-        if denied or _SAYS_NONE.match(clause):
+        if _SAYS_NONE.match(clause) or _denies_transplants(clause, bool(kinds)):
             found.add(Transplant.NONE)
-        else:  # a negation about something else ("CAR-T没做过") denies no transplant
+        else:
             found |= kinds
         # A transplant of a kind not said ("做过移植"): asked again.
     if len(found) > 1:

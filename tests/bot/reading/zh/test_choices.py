@@ -132,6 +132,8 @@ def test_diagnosis(text: str, named: set[Enum]) -> None:
         ("不好意思我做过骨髓移植", {T.STEM_CELL}),
         ("CAR-T没做过", set()),  # a denial of something else
         ("没移植过", {T.NONE}),
+        ("我没有", {T.NONE}),
+        ("我自己没有", {T.NONE}),
     ],
 )
 def test_transplant(text: str, named: set[Enum]) -> None:
