@@ -134,6 +134,7 @@ def test_diagnosis(text: str, named: set[Enum]) -> None:
         ("没移植过", {T.NONE}),
         ("我没有", {T.NONE}),
         ("我自己没有", {T.NONE}),
+        ("我妈妈换过肾，我自己没有", {T.NONE}),  # her transplant is not the patient's
     ],
 )
 def test_transplant(text: str, named: set[Enum]) -> None:
