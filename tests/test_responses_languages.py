@@ -28,7 +28,6 @@ DOMAIN = Domain.load(str(DOMAIN_FILE))
 LANGUAGES = ("en", "zh")
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
 PLACEHOLDER = re.compile(r"(?<!\{)\{(\w+)\}(?!\})")
-BILINGUAL: set[str] = set()  # one text for both languages: none today
 
 
 def slot_values(name: str) -> list[Any]:
@@ -90,8 +89,6 @@ def test_each_language_gets_only_its_own_variations(response: str) -> None:
         by_language = {language: chosen(response, language, slots) for language in LANGUAGES}
         for language, variations in by_language.items():
             assert variations, f"{response} {language} {slots}: nothing to send"
-            if response in BILINGUAL:
-                continue
             wrong = [v.get("text") for v in variations if not is_language(v, language)]
             assert not wrong, f"{response} {language} {slots}: {wrong}"
         en, zh = by_language["en"], by_language["zh"]
@@ -103,7 +100,7 @@ def test_each_language_gets_only_its_own_variations(response: str) -> None:
         assert en_fields == zh_fields, response
 
 
-@pytest.mark.parametrize("response", sorted(set(DOMAIN.responses) - BILINGUAL))
+@pytest.mark.parametrize("response", sorted(DOMAIN.responses))
 def test_every_response_has_a_chinese_variation_selected_by_the_language(response: str) -> None:
     zh = [
         v
@@ -117,8 +114,7 @@ def test_the_unconditional_variation_is_english() -> None:
     for response, variations in DOMAIN.responses.items():
         defaults = [v for v in variations if not v.get("condition")]
         assert len(defaults) == 1, response
-        if response not in BILINGUAL:
-            assert is_language(defaults[0], "en"), response
+        assert is_language(defaults[0], "en"), response
 
 
 def test_docs_responses_md_is_what_the_script_writes() -> None:

@@ -10,12 +10,9 @@ from bot.referrals.model import Request
 from bot.referrals.store import ReferralStore
 from scripts.patients import sender, text_of, texts
 from scripts.servers import RasaServer
+from tests.e2e.test_conversations_zh import zh
 
 pytestmark = pytest.mark.e2e
-
-
-def zh(response: str) -> str:
-    return text_of(response, language="zh")
 
 
 def start(rasa: RasaServer, *answers: str) -> str:
