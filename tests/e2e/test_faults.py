@@ -127,8 +127,14 @@ def test_referrals_waiting_when_the_action_server_starts_are_stored(site: Site) 
     )
     site.actions.start()
 
+    # The flush stores the referral, then removes its file: wait for both, or
+    # a poll between the two sees a stored referral beside its file.
+    def done() -> bool:
+        stored = site.store.get(waiting) is not None
+        return stored and not list(site.outbox.glob("*.json"))
+
     deadline = time.monotonic() + 30
-    while site.store.get(waiting) is None and time.monotonic() < deadline:
+    while not done() and time.monotonic() < deadline:
         time.sleep(0.5)
     assert site.store.get(waiting) is not None
     assert list(site.outbox.glob("*.json")) == []
