@@ -12,10 +12,13 @@ conversation: the simulated eligible patient, writing the battery's language
 `conversation` language beside its `cases`), answers every question before
 the case's one (routed so that the question is asked: a DM diagnosis for the
 DM questions, and so on), then the case's text is sent and the stored slot is
-read from the tracker store. Besides the pre-screen's questions, a case may
-be typed at `confirmed_exclusion` (the read-back of an answer that excludes:
-a CAR-T; "yes" when confirmed, "no" when the answer was cleared), at
-`contact_consent` or at `contact_time`.
+read from the tracker store. That opening is the same for every case at one
+question, so it is typed once through the servers and its events copied in
+the tracker store under each case's own conversation id: the case's reply is
+still typed through REST into a conversation of its own. Besides the
+pre-screen's questions, a case may be typed at `confirmed_exclusion` (the
+read-back of an answer that excludes: a CAR-T; "yes" when confirmed, "no"
+when the answer was cleared), at `contact_consent` or at `contact_time`.
 
 A case ends as one of:
 - right: the value a careful nurse would record (`expect`), or nothing when
@@ -230,20 +233,24 @@ def facts_for(question: str, conversation: str = "en") -> dict[str, str]:
     return {**facts, **routes.get(question, {})}
 
 
-def run_case(say: Callable[[str, str], list[str]], slot_of: Callable[[str, str], Any],
-             case: Case) -> Result:  # fmt: skip
-    patient = sender("battery")
-    facts = facts_for(case.question, case.conversation)
-    replies = say(patient, PATIENTS[case.conversation][0])
+def open_at(say: Callable[[str, str], list[str]], question: str, conversation: str) -> str:
+    """A new conversation, answered up to `question` (asked last); its id."""
+    patient = sender("opening")
+    facts = facts_for(question, conversation)
+    replies = say(patient, PATIENTS[conversation][0])
     for _ in range(40):
         asked = QUESTIONS.get(replies[-1]) if replies else None
-        if asked == case.question:
-            break
+        if asked == question:
+            return patient
         if asked is None or asked not in facts:
-            raise RuntimeError(f"{case.id}: the route met {asked!r}: {replies}")
+            raise RuntimeError(f"{conversation} {question}: the route met {asked!r}: {replies}")
         replies = say(patient, facts[asked])
-    else:
-        raise RuntimeError(f"{case.id}: {case.question} never asked")
+    raise RuntimeError(f"{conversation} {question}: never asked")
+
+
+def run_case(say: Callable[[str, str], list[str]], slot_of: Callable[[str, str], Any],
+             patient: str, case: Case) -> Result:  # fmt: skip
+    """`case`'s reply typed into `patient`'s conversation (at its question)."""
     replies = say(patient, case.text)
     stored = stored_answer(case.question, lambda slot: slot_of(patient, slot))
     return Result(case, stored, verdict(case, stored, screening_date()), tuple(replies))
@@ -253,6 +260,7 @@ def run(rasa_url: str, tracker_db: Path, cases: list[Case], workers: int = 4) ->
     """Every case against the servers at `rasa_url`, whose conversations are
     in the SQLite tracker store `tracker_db` (readable with this process's keys)."""
     import requests
+    from rasa.shared.core.trackers import DialogueStateTracker
 
     domain = Domain.load(str(DOMAIN_FILE))
     store = PrivateSQLTrackerStore(domain=domain, dialect="sqlite", db=str(tracker_db))
@@ -270,8 +278,27 @@ def run(rasa_url: str, tracker_db: Path, cases: list[Case], workers: int = 4) ->
         tracker = asyncio.run(store.retrieve(patient))
         return tracker.get_slot(slot) if tracker else None
 
+    def opening(key: tuple[str, str]) -> list[Any]:
+        tracker = asyncio.run(store.retrieve(open_at(say, key[1], key[0])))
+        assert tracker is not None
+        return list(tracker.events)
+
+    def copy_of(events: list[Any]) -> str:
+        patient = sender("battery")
+        asyncio.run(store.save(DialogueStateTracker.from_events(patient, events, domain.slots)))
+        return patient
+
+    keys = sorted({(case.conversation, case.question) for case in cases})
     with ThreadPoolExecutor(workers) as pool:
-        return list(pool.map(lambda case: run_case(say, slot_of, case), cases))
+        openings = dict(zip(keys, pool.map(opening, keys), strict=True))
+        return list(
+            pool.map(
+                lambda case: run_case(
+                    say, slot_of, copy_of(openings[case.conversation, case.question]), case
+                ),
+                cases,
+            )
+        )
 
 
 def stored_answer(question: str, slot: Callable[[str], Any]) -> Any:

@@ -13,14 +13,18 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-
-from lunar_python import Lunar, LunarMonth, LunarYear
+from typing import TYPE_CHECKING
 
 from bot.protocol.answers import DateSpan
 from bot.reading.en.dates import InvalidDate
 from bot.reading.reader import Unreadable
 from bot.reading.zh.numerals import arabic
 from bot.reading.zh.wording import normalised
+
+# lunar-python is imported where a lunar date is read, not with the reader:
+# its tables cost a process 6 MiB, and few patients give a lunar date.
+if TYPE_CHECKING:
+    from lunar_python import Lunar
 
 ASK_GREGORIAN = "utter_ask_birth_gregorian"
 """A lunar birth date not read here is asked again in the Gregorian calendar."""
@@ -39,6 +43,8 @@ _AROUND = re.compile(r"农历|阴历|旧历|老历|我是|我|是|的|出生|生
 def parse_lunar_birth(text: str, today: date) -> DateSpan:
     """The Gregorian span of a lunar birth date; raises Unreadable
     (ASK_GREGORIAN) or InvalidDate("impossible")."""
+    from lunar_python import Lunar, LunarMonth
+
     plain = arabic(normalised(text)).replace(" ", "")
     match = _LUNAR_DATE.search(plain)
     if match is None or _AROUND.sub("", plain[: match.start()] + plain[match.end() :]):
@@ -68,6 +74,8 @@ def _full_year(written: str, today: date) -> int:
 
 def _check_month(year: int, month: int) -> None:
     """A month 1-12, and a leap month only where that year has one."""
+    from lunar_python import LunarYear
+
     if not 1 <= abs(month) <= 12 or not 1900 <= year <= 2100:
         raise InvalidDate("impossible")
     if month < 0 and LunarYear.fromYear(year).getLeapMonth() != -month:
@@ -89,6 +97,8 @@ def _solar(lunar: Lunar) -> date:
 
 
 def _new_year(year: int) -> date:
+    from lunar_python import Lunar
+
     return _solar(Lunar.fromYmd(year, 1, 1))
 
 
