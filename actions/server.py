@@ -7,14 +7,33 @@ while the database was down are stored even if the server restarted since.
 
 from __future__ import annotations
 
+import logging
+import subprocess
+import sys
+
 from rasa_sdk.__main__ import main_from_args
 from rasa_sdk.endpoint import create_argument_parser
 
 from bot.services import services_from_env
 
+logger = logging.getLogger(__name__)
+
+
+def migrate_referral_store() -> None:
+    """Migrate the referral store in a short-lived child process: Alembic is
+    needed once, and this server would hold its 5 MiB for its whole life. If
+    the child fails (the database is down), this process migrates when it
+    first reaches the store, as it always could."""
+    child = subprocess.run(
+        [sys.executable, "-m", "bot.referrals.schema"], capture_output=True, check=False
+    )
+    if child.returncode:
+        logger.warning("referral store not migrated at start (exit %s): later", child.returncode)
+
 
 def main(argv: list[str] | None = None) -> None:
     arguments = create_argument_parser().parse_args(argv)
+    migrate_referral_store()
     services_from_env().start_outbox_flusher()
     main_from_args(arguments)
 

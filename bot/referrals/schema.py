@@ -4,22 +4,35 @@
 created; one made before migrations existed (by `create_all`, with the
 baseline's tables and no `alembic_version`) is stamped at the baseline first,
 so its referrals are kept and only later migrations run.
+
+Alembic is imported only when there is something to migrate: a long-running
+server whose database is at `LATEST` does not hold its 5 MiB (issue 15). The
+action server migrates in a child process at start, `python -m
+bot.referrals.schema`, which migrates the database DATABASE_URL names.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
 BASELINE = "0001"
+LATEST = "0008"
+"""The newest migration: a database at it needs no Alembic (a test checks it
+is Alembic's head, so a new migration cannot forget it)."""
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = connection
@@ -29,6 +42,10 @@ def alembic_config(connection: Connection | None = None) -> Config:
 def upgrade(engine: Engine) -> None:
     """Migrate `engine`'s database to the latest revision. Safe to call from
     several processes at once on PostgreSQL (an advisory lock serialises them)."""
+    if current_revision(engine) == LATEST:
+        return
+    from alembic import command
+
     with engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             # Released at commit: two servers starting together migrate in turn.
@@ -47,3 +64,18 @@ def current_revision(engine: Engine) -> str | None:
             return None
         version = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
         return None if version is None else str(version)
+
+
+def main() -> int:
+    """Migrate the database of this environment's settings (DATABASE_URL)."""
+    from bot.referrals.database import make_engine
+    from bot.settings import Settings
+
+    engine = make_engine(Settings.from_env())
+    upgrade(engine)
+    engine.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

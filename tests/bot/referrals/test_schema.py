@@ -4,12 +4,17 @@ and the migrations end exactly at the tables the code declares."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import date, datetime, timezone
+from pathlib import Path
 
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import (
     JSON,
     Column,
@@ -20,6 +25,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    create_engine,
     inspect,
     text,
 )
@@ -29,7 +35,7 @@ from sqlalchemy.exc import DBAPIError
 
 from bot.protocol.eligibility import Outcome
 from bot.referrals.model import Request, Status
-from bot.referrals.schema import alembic_config, current_revision, upgrade
+from bot.referrals.schema import LATEST, alembic_config, current_revision, upgrade
 from bot.referrals.store import ReferralStore
 from bot.referrals.tables import metadata
 from tests.support.stores import SECRECY
@@ -199,3 +205,41 @@ def test_the_wechat_migration_keeps_earlier_referrals_and_goes_down_and_up(
     assert not kept & {"wechat", "wechat_key"}
     upgrade(engine)
     assert_schema_matches_the_code(engine)
+
+
+def test_latest_is_alembics_head() -> None:
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == LATEST
+
+
+def run_python(code: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code], env={**os.environ, **env},
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+
+def test_a_database_at_the_latest_revision_is_opened_without_alembic(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'referrals.db'}"
+    migrated = run_python("from bot.referrals.schema import main; main()", DATABASE_URL=url)
+    assert migrated.returncode == 0, migrated.stderr
+
+    child = run_python(
+        "import sys\n"
+        "from sqlalchemy import create_engine\n"
+        "from bot.referrals.schema import LATEST, current_revision, upgrade\n"
+        f"engine = create_engine({url!r})\n"
+        "upgrade(engine)\n"
+        "assert current_revision(engine) == LATEST\n"
+        "assert 'alembic' not in sys.modules, 'alembic imported'\n"
+    )  # fmt: skip
+    assert child.returncode == 0, child.stderr
+
+
+def test_the_command_migrates_the_database_of_the_environment(tmp_path: Path) -> None:
+    database = tmp_path / "referrals.db"
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.referrals.schema"],
+        env={**os.environ, "DATABASE_URL": f"sqlite:///{database}"}, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0
+    assert current_revision(create_engine(f"sqlite:///{database}")) == LATEST

@@ -1,0 +1,28 @@
+"""The action server's start: the referral store is migrated by a child
+process, and a database that cannot be reached then is no reason to fail."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from sqlalchemy import create_engine
+
+from actions.server import migrate_referral_store
+from bot.referrals.schema import LATEST, current_revision
+
+
+def test_the_store_is_migrated_at_start(referral_db: str) -> None:
+    migrate_referral_store()
+    assert current_revision(create_engine(referral_db)) == LATEST
+
+
+def test_an_unreachable_database_leaves_the_migration_for_later(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgresql://nobody@127.0.0.1:9/none")
+
+    migrate_referral_store()
+
+    assert "referral store not migrated at start" in caplog.text
+    assert [r.levelno for r in caplog.records] == [logging.WARNING]
