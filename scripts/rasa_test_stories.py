@@ -31,7 +31,9 @@ def main() -> int:
         ActionServer(free_port(), Path(tmp), Fernet.generate_key().decode()) as actions,
     ):
         endpoints = Path(tmp) / "endpoints.yml"
-        endpoints.write_text(f"action_endpoint:\n  url: {actions.webhook}\n")
+        endpoints.write_text(
+            f"action_endpoint:\n  url: {actions.webhook}\n  enable_selective_domain: true\n"
+        )
         out = ROOT / "results" / "stories"
         run = subprocess.run(
             [str(BIN / "rasa"), "test", "core", "--model", "models/prescreen.tar.gz",

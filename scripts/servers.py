@@ -124,7 +124,7 @@ class RasaServer(Server):
         self.model = model
         self.endpoints = workdir / "endpoints.yml"
         self.endpoints.write_text(
-            f"action_endpoint:\n  url: {action_url}\n"
+            f"action_endpoint:\n  url: {action_url}\n  enable_selective_domain: true\n"
             "tracker_store:\n  type: stores.private.PrivateSQLTrackerStore\n"
             f"  dialect: sqlite\n  db: {workdir / 'rasa.db'}\n"
         )

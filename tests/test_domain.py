@@ -6,7 +6,10 @@ story or rule names is sent by a form or an action.
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import json
+import pkgutil
 import re
 from pathlib import Path
 from typing import Any
@@ -15,13 +18,16 @@ import pytest
 import yaml
 from rasa.core.nlg.interpolator import interpolate_text
 from rasa.shared.core.domain import Domain
+from rasa_sdk import Action
+from rasa_sdk.forms import FormValidationAction
 
+import actions
 from actions.outcome import response_key
 from bot.protocol.criteria import CRITERIA, QUESTIONS, Question
 from bot.protocol.decisions import Decision
 from bot.reading.en import dates
 from bot.referrals import contact
-from bot.settings import DOMAIN_FILE
+from bot.settings import DOMAIN_FILE, PROJECT_ROOT
 
 ROOT = Path(__file__).parents[1]
 DOMAIN = Domain.load(str(DOMAIN_FILE))
@@ -170,3 +176,35 @@ def test_the_language_is_taken_from_a_message_of_any_intent() -> None:
     [mapping] = DOMAIN.slots[[s.name for s in DOMAIN.slots].index("language")].mappings
     rasa_own = {"session_start", "restart", "back"}  # Rasa's, never a patient's message
     assert set(mapping["intent"]) == {*DOMAIN.intents, "nlu_fallback"} - rasa_own
+
+
+def _our_actions() -> list[type[Action]]:
+    found = []
+    for module_info in pkgutil.iter_modules(actions.__path__):
+        module = importlib.import_module(f"actions.{module_info.name}")
+        found += [
+            member for _, member in inspect.getmembers(module, inspect.isclass)
+            if issubclass(member, Action) and member.__module__ == module.__name__
+            and "name" in vars(member)
+        ]  # fmt: skip
+    return found
+
+
+def test_every_action_that_reads_the_domain_is_sent_it() -> None:
+    """The action endpoints send the domain only to the actions that ask for
+    it (`enable_selective_domain`: half of each call's bytes); an action that
+    reads it must ask (`send_domain`), or it would find no responses."""
+    domain = Domain.load(str(DOMAIN_FILE))
+    reads = {
+        action().name() for action in _our_actions()
+        if re.search(r"\bdomain(\.get\(|\[)", inspect.getsource(action))
+        or issubclass(action, FormValidationAction)
+    }  # fmt: skip
+    assert reads, "no action found"
+    assert {a for a in reads if not domain.does_custom_action_explicitly_need_domain(a)} == set()
+
+
+@pytest.mark.parametrize("endpoints", ["endpoints.yml", "endpoints.production.yml"])
+def test_the_shipped_endpoints_send_the_domain_only_where_asked(endpoints: str) -> None:
+    config = yaml.safe_load((PROJECT_ROOT / endpoints).read_text())
+    assert config["action_endpoint"]["enable_selective_domain"] is True
