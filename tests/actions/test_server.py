@@ -4,6 +4,8 @@ process, and a database that cannot be reached then is no reason to fail."""
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 
 import pytest
 from sqlalchemy import create_engine
@@ -26,3 +28,18 @@ def test_an_unreachable_database_leaves_the_migration_for_later(
 
     assert "referral store not migrated at start" in caplog.text
     assert [r.levelno for r in caplog.records] == [logging.WARNING]
+
+
+def test_the_server_imports_pythons_own_distutils_not_setuptools() -> None:
+    child = subprocess.run(
+        [sys.executable, "-c",
+         "import sys\n"
+         "from actions.server import use_the_standard_distutils\n"
+         "use_the_standard_distutils()\n"
+         "import rasa_sdk.endpoint\n"
+         "import distutils.version\n"
+         "assert 'setuptools' not in sys.modules, 'setuptools imported'\n"
+         "assert distutils.version.LooseVersion('21.12.2') > '21.3'\n"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert child.returncode == 0, child.stderr
