@@ -1,4 +1,5 @@
-"""The action server: rasa-sdk's own, started after the outbox flusher.
+"""The action server: rasa-sdk's own, started after the referral store's
+migration (in a child process) and the outbox flusher.
 
 `python -m actions.server --actions actions --port 5055` takes the same options
 as `rasa run actions`. Starting the flusher here, at boot, means referrals kept
