@@ -33,6 +33,7 @@ from scripts.website_patient import (
     serious_violations,
     settle,
 )
+from tests.support.browser import close
 
 pytestmark = pytest.mark.browser
 
@@ -68,7 +69,7 @@ def phone(browser: Browser) -> Iterator[Page]:
     opened = context.new_page()
     opened.set_default_timeout(15_000)
     yield opened
-    context.close()
+    close(context)
 
 
 def test_a_patient_completes_a_screening_by_clicking_and_typing(
@@ -175,7 +176,7 @@ def test_a_patient_completes_a_screening_in_chinese(
     assert stored.contact.preferred_time is not None
     assert stored.contact.preferred_time.value == "morning"
     assert bubbles(page)[-1] == normal(text_of("utter_referral_saved", language="zh"))
-    context.close()
+    close(context)
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
@@ -196,7 +197,7 @@ def test_no_serious_accessibility_violation_mid_screening(
     assert serious_violations(page) == []
     width = page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= (DESKTOP if size == "desktop" else PHONE)["width"]  # no sideways scrolling
-    context.close()
+    close(context)
 
 
 def test_the_chinese_page_chats_in_chinese_from_the_first_reply(
