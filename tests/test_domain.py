@@ -27,7 +27,7 @@ from bot.protocol.criteria import CRITERIA, QUESTIONS, Question
 from bot.protocol.decisions import Decision
 from bot.reading.en import dates
 from bot.referrals import contact
-from bot.settings import DOMAIN_FILE, PROJECT_ROOT
+from bot.settings import DOMAIN_FILE
 
 ROOT = Path(__file__).parents[1]
 DOMAIN = Domain.load(str(DOMAIN_FILE))
@@ -194,17 +194,16 @@ def test_every_action_that_reads_the_domain_is_sent_it() -> None:
     """The action endpoints send the domain only to the actions that ask for
     it (`enable_selective_domain`: half of each call's bytes); an action that
     reads it must ask (`send_domain`), or it would find no responses."""
-    domain = Domain.load(str(DOMAIN_FILE))
     reads = {
         action().name() for action in _our_actions()
         if re.search(r"\bdomain(\.get\(|\[)", inspect.getsource(action))
         or issubclass(action, FormValidationAction)
     }  # fmt: skip
     assert reads, "no action found"
-    assert {a for a in reads if not domain.does_custom_action_explicitly_need_domain(a)} == set()
+    assert {a for a in reads if not DOMAIN.does_custom_action_explicitly_need_domain(a)} == set()
 
 
 @pytest.mark.parametrize("endpoints", ["endpoints.yml", "endpoints.production.yml"])
 def test_the_shipped_endpoints_send_the_domain_only_where_asked(endpoints: str) -> None:
-    config = yaml.safe_load((PROJECT_ROOT / endpoints).read_text())
+    config = yaml.safe_load((ROOT / endpoints).read_text())
     assert config["action_endpoint"]["enable_selective_domain"] is True

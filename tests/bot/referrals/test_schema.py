@@ -211,35 +211,34 @@ def test_latest_is_alembics_head() -> None:
     assert ScriptDirectory.from_config(alembic_config()).get_current_head() == LATEST
 
 
-def run_python(code: str, **env: str) -> subprocess.CompletedProcess[str]:
+def python(*argv: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """This interpreter run with `argv`, in this environment plus `env`."""
     return subprocess.run(
-        [sys.executable, "-c", code], env={**os.environ, **env},
+        [sys.executable, *argv], env={**os.environ, **env},
         capture_output=True, text=True, check=False,
     )  # fmt: skip
 
 
+def test_the_command_migrates_the_database_of_the_environment(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'referrals.db'}"
+    done = python("-m", "bot.referrals.schema", DATABASE_URL=url)
+    assert done.returncode == 0, done.stderr
+    assert current_revision(create_engine(url)) == LATEST
+
+
 def test_a_database_at_the_latest_revision_is_opened_without_alembic(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'referrals.db'}"
-    migrated = run_python("from bot.referrals.schema import main; main()", DATABASE_URL=url)
+    migrated = python("-m", "bot.referrals.schema", DATABASE_URL=url)
     assert migrated.returncode == 0, migrated.stderr
 
-    child = run_python(
+    child = python(
+        "-c",
         "import sys\n"
         "from sqlalchemy import create_engine\n"
         "from bot.referrals.schema import LATEST, current_revision, upgrade\n"
         f"engine = create_engine({url!r})\n"
         "upgrade(engine)\n"
         "assert current_revision(engine) == LATEST\n"
-        "assert 'alembic' not in sys.modules, 'alembic imported'\n"
+        "assert 'alembic' not in sys.modules, 'alembic imported'\n",
     )  # fmt: skip
     assert child.returncode == 0, child.stderr
-
-
-def test_the_command_migrates_the_database_of_the_environment(tmp_path: Path) -> None:
-    database = tmp_path / "referrals.db"
-    done = subprocess.run(
-        [sys.executable, "-m", "bot.referrals.schema"],
-        env={**os.environ, "DATABASE_URL": f"sqlite:///{database}"}, check=False,
-    )  # fmt: skip
-    assert done.returncode == 0
-    assert current_revision(create_engine(f"sqlite:///{database}")) == LATEST
