@@ -19,23 +19,30 @@ connects but never receives a reply. Its handlers are closures inside
 - socket.io frames capped at `MAX_FRAME` bytes, and the origin checked: same
   origin only unless credentials.yml lists `cors_allowed_origins`;
 - never silent: a turn that produced no reply (a failed part) sends the
-  domain's `utter_technical_problem`, as the REST channel does.
+  domain's `utter_technical_problem`, as the REST channel does;
+- quiet ends: a tab closed while its socket upgrades to WebSocket
+  (`ClosingWebSocket`), and a server stopped while sockets were open
+  (`QuietEngineIO`), log no traceback and no ERROR.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+import engineio
+from engineio.async_drivers.sanic import WebSocket as EngineIOWebSocket
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
+from websockets.connection import OPEN
 
 from bot.settings import DOMAIN_FILE
 from channels.patient_rest import TechnicalProblem, body_problem, clean_text
@@ -59,6 +66,65 @@ class RefusedOriginIsAWarning(logging.Filter):
 
 
 ENGINEIO_LOG = logging.getLogger("engineio.server")
+
+
+class ClosingWebSocket(EngineIOWebSocket):
+    """engine.io's Sanic WebSocket, made to end quietly when the client closes.
+
+    Sanic 21.12 ends a pending receive with CancelledError when the client's
+    close frame or EOF arrives; engine.io's upgrade handshake expects OSError
+    there. And engine.io answers every WebSocket request with an HTTP reply
+    once its handler returns, which Sanic writes on the socket. Either way,
+    when the socket was already half-closed, Sanic logged a traceback: a tab
+    closed during the upgrade did it (a race, so not every time)."""
+
+    async def __call__(self, environ: dict[str, Any]) -> Any:
+        reply = await super().__call__(environ)
+        # the closing handshake ends before the reply is written: with the
+        # transport closed, Sanic drops it instead of writing on a half-closed one
+        await self._sock.close()
+        await self._sock.wait_for_connection_lost(timeout=self._sock.close_timeout)
+        return reply
+
+    async def wait(self) -> Any:
+        try:
+            return await super().wait()
+        except asyncio.CancelledError:
+            if self._sock.connection.state == OPEN:
+                raise  # this task itself was cancelled (a shutdown): not a close
+            raise OSError("the client closed the WebSocket") from None
+
+
+class QuietEngineIO(engineio.AsyncServer):
+    """engine.io's server with `ClosingWebSocket`, and background tasks that
+    end with it: each socket's ping task sleeps 25 s and outlives its socket;
+    still pending when the server stopped, asyncio logged "Task was destroyed
+    but it is pending!" as an ERROR for each. `shutdown()` cancels them."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        table: dict[str, Any] = self._async  # type: ignore[has-type]  # the mode's table
+        self._async = {**table, "websocket": ClosingWebSocket}
+        self.background: set[asyncio.Future[Any]] = set()
+
+    def start_background_task(self, target: Any, *args: Any, **kwargs: Any) -> Any:
+        task = super().start_background_task(target, *args, **kwargs)
+        self.background.add(task)
+        task.add_done_callback(self.background.discard)
+        return task
+
+    async def shutdown(self) -> None:
+        await super().shutdown()
+        for task in self.background:
+            task.cancel()
+        await asyncio.gather(*self.background, return_exceptions=True)
+
+
+class PatientSocketServer(AsyncServer):
+    """python-socketio's server on `QuietEngineIO`."""
+
+    def _engineio_server_class(self) -> type[engineio.AsyncServer]:
+        return QuietEngineIO
 
 
 def session_id_for(requested: Any, persistence: bool) -> str:
@@ -139,7 +205,7 @@ class PatientSocketIOInput(SocketIOInput):
         return cls(TechnicalProblem(domain), origins, **options)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        sio = AsyncServer(
+        sio = PatientSocketServer(
             async_mode="sanic",
             cors_allowed_origins=self.cors_allowed_origins,
             max_http_buffer_size=MAX_FRAME,
@@ -154,6 +220,10 @@ class PatientSocketIOInput(SocketIOInput):
         @socket_blueprint.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
+
+        @socket_blueprint.listener("before_server_stop")
+        async def stop_sockets(*_: Any) -> None:
+            await sio.shutdown()
 
         sio.on("session_request", self._session_request, namespace=self.namespace)
         sio.on(self.user_message_evt, self._user_message(on_new_message), namespace=self.namespace)

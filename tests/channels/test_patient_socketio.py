@@ -1,15 +1,23 @@
 """The socket.io channel's guards, as pure functions (the same rules as the
-REST channel); tests/browser/test_socket_guards.py sends the same cases over
-a real socket to a real Rasa server."""
+REST channel), and its quiet ends; tests/e2e/test_socketio.py sends the same
+cases over a real socket to a real Rasa server."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
 
 from channels.patient_rest import MAX_MESSAGE
-from channels.patient_socketio import ISSUED, message_problem, session_id_for
+from channels.patient_socketio import (
+    ISSUED,
+    ClosingWebSocket,
+    PatientSocketServer,
+    QuietEngineIO,
+    message_problem,
+    session_id_for,
+)
 
 BOUND = "0123456789abcdef0123456789abcdef"
 
@@ -64,3 +72,23 @@ def test_malformed_messages_are_refused(data: Any, bound: str | None, status: in
 )
 def test_well_formed_messages_pass(data: Any) -> None:
     assert message_problem(data, BOUND, "customData") is None
+
+
+async def test_a_stopping_server_ends_its_sockets_ping_tasks() -> None:
+    """A socket's ping task sleeps 25 s and outlives the socket; left pending
+    when the loop stops, asyncio logs an ERROR for each."""
+    server = QuietEngineIO(async_mode="sanic")
+    ping = server.start_background_task(asyncio.sleep, 25)
+    finished = server.start_background_task(asyncio.sleep, 0)
+    await asyncio.sleep(0.01)
+    assert finished.done() and server.background == {ping}
+
+    await server.shutdown()
+
+    assert ping.cancelled() and not server.background
+
+
+def test_the_channels_server_upgrades_with_the_closing_websocket() -> None:
+    sio = PatientSocketServer(async_mode="sanic")
+    assert isinstance(sio.eio, QuietEngineIO)
+    assert sio.eio._async["websocket"] is ClosingWebSocket

@@ -12,6 +12,7 @@ import pytest
 
 from bot.referrals.store import ReferralStore
 from scripts.servers import BIN, ROOT, ActionServer, RasaServer, free_port
+from tests.support.logs import faults_in
 from tests.support.stores import TEST_KEY, store_at
 
 MODEL = ROOT / "models" / "prescreen.tar.gz"
@@ -37,12 +38,14 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def actions(workdir: Path) -> Iterator[ActionServer]:
     with ActionServer(free_port(), workdir, TEST_KEY) as server:
         yield server
+    assert faults_in(server.log) == []  # its stop included
 
 
 @pytest.fixture(scope="session")
 def rasa(workdir: Path, model: Path, actions: ActionServer) -> Iterator[RasaServer]:
     with RasaServer(free_port(), workdir, model, actions.webhook, TEST_KEY) as server:
         yield server
+    assert faults_in(server.log) == []  # its stop included (sockets open then)
 
 
 @pytest.fixture(scope="session")

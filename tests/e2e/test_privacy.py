@@ -3,7 +3,6 @@ any log, and "delete my data" removes the chat and the referral."""
 
 from __future__ import annotations
 
-import re
 import secrets
 import sqlite3
 
@@ -12,6 +11,7 @@ import pytest
 from bot.referrals.store import ReferralStore
 from scripts.patients import ELIGIBLE, screen, sender, text_of, texts
 from scripts.servers import ActionServer, RasaServer
+from tests.support.logs import faults_in
 
 pytestmark = pytest.mark.e2e
 
@@ -100,13 +100,7 @@ def test_a_clean_run_logs_no_error_and_no_exception(
     for facts in (ELIGIBLE, {**ELIGIBLE, "car_t": "yes"}, {**ELIGIBLE, "live_vaccine": "yes",
                   "live_vaccine_date": "one week ago"}):  # fmt: skip
         screen(rasa, sender(), facts)
-    bad = [
-        f"{server.log.name}: {line}"
-        for server in (rasa, actions)
-        for line in server.log.read_text(errors="replace").splitlines()
-        if re.search(r"\bERROR\b|Traceback|Exception\b|exception:", line)
-    ]
-    assert bad == []
+    assert faults_in(rasa.log, actions.log) == []
 
 
 def test_delete_my_data_forgets_the_chat_and_the_referral(

@@ -5,16 +5,21 @@ session survives a new connection, and the REST channel's guards hold."""
 
 from __future__ import annotations
 
+import asyncio
+import json
 from collections.abc import AsyncIterator
 from typing import Any
 
+import aiohttp
 import pytest
 import socketio
+import websockets.client
 
 from channels.patient_rest import MAX_MESSAGE
 from channels.patient_socketio import ISSUED, REFUSED_EVENT
 from scripts.patients import QUESTIONS
 from scripts.servers import RasaServer
+from tests.support.logs import faults_in
 
 pytestmark = pytest.mark.e2e
 
@@ -99,3 +104,28 @@ async def test_malformed_messages_and_foreign_sessions_are_refused_before_rasa(
 async def test_another_origin_cannot_open_a_socket(rasa: RasaServer) -> None:
     with pytest.raises(socketio.exceptions.ConnectionError):
         await connected(rasa, headers={"Origin": "https://evil.example"})
+
+
+async def closed_during_upgrade(rasa: RasaServer) -> None:
+    """An engine.io client that opens a long-polling socket, starts its upgrade
+    to WebSocket (probe answered) and then closes, as a tab closed at that
+    moment does."""
+    polling = f"{rasa.url}/socket.io/?EIO=4&transport=polling"
+    async with aiohttp.ClientSession() as http, http.get(polling) as opened:
+        handshake = json.loads((await opened.text())[1:])  # "0{...}": the OPEN packet
+    upgrade = f"{rasa.url.replace('http', 'ws', 1)}/socket.io/?EIO=4&transport=websocket"
+    async with websockets.client.connect(f"{upgrade}&sid={handshake['sid']}") as ws:
+        await ws.send("2probe")
+        assert await asyncio.wait_for(ws.recv(), 10) == "3probe"
+    # leaving the block sends the close frame, before the UPGRADE packet
+
+
+async def test_a_socket_closed_during_its_upgrade_ends_quietly(rasa: RasaServer) -> None:
+    """Sanic cancels the handler's wait on a close frame; unhandled, that once
+    made it write an error response on a half-closed socket and log a
+    traceback. Several sockets, as the race does not lose every time."""
+    logged = rasa.log.stat().st_size
+    for _ in range(12):
+        await closed_during_upgrade(rasa)
+    await asyncio.sleep(1)  # the server's side of the close
+    assert faults_in(rasa.log, after=logged) == []
