@@ -1,7 +1,7 @@
 """How fast a turn is answered, and how much memory the servers hold.
 
     .venv/bin/python -m scripts.benchmark_turns [--conversations 20] [--at-once 20]
-        [--compare-init] [--by-turn]
+        [--compare-init] [--by-turn] [--paired-rounds N]
 
 Starts the real action server and Rasa (REST channel, SQL tracker store on
 SQLite, as `scripts/run` does) on free ports, drives whole
@@ -11,7 +11,10 @@ where it should), and prints per-turn latency (p50 / p95 / max), errors and
 throughput with 1 patient and with --at-once patients together (20), and the
 peak resident memory of each process. With --compare-init it does the same for
 Rasa's own `rasa init` bot (trained here, in a temp directory), the yardstick in
-the developers' guide. Figures go to docs/performance.md by hand.
+the developers' guide; --paired-rounds N then alternates the two, 1 patient
+at a time, N rounds, with both up: a ratio from turns taken at the same
+moment, as this machine's speed drifts by more than the gap being measured.
+Figures go to docs/performance.md by hand.
 """
 
 from __future__ import annotations
@@ -195,12 +198,44 @@ def our_assistant(workdir: Path) -> Iterator[tuple[str, list[Server]]]:
         yield rasa.url, [rasa, actions]
 
 
+@contextmanager
+def init_bot() -> Iterator[InitBot]:
+    """Rasa's starter bot as `rasa init` makes it, trained and running."""
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(
+            [str(BIN / "rasa"), "init", "--no-prompt", "--init-dir", tmp],
+            cwd=tmp, env=os.environ, check=True, capture_output=True,
+        )  # fmt: skip
+        with InitBot(free_port(), Path(tmp)) as bot:
+            yield bot
+
+
+def paired_rounds(ours: str, init: str, count: int, rounds: int) -> None:
+    """With 1 patient at a time, `rounds` rounds that alternate the two bots
+    (both servers up), so that each ratio compares turns taken on the same
+    machine at the same moment; prints each round and the median ratio."""
+    ratios = []
+    for number in range(1, rounds + 1):
+        a = run_patients(ours, every_outcome, count, 1)
+        b = run_patients(init, init_chat, count * len(SCRIPTS), 1)
+        ratios.append(a.p95 / b.p95)
+        print(f"  round {number}: p95 ours {a.p95:.0f} ms, init bot {b.p95:.0f} ms: "
+              f"{ratios[-1]:.2f}x")  # fmt: skip
+    print(f"p95 ratio, 1 at once, median of {rounds} paired rounds: "
+          f"{statistics.median(ratios):.2f}x")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--conversations", type=int, default=20)
     parser.add_argument("--at-once", type=int, default=20)
     parser.add_argument("--compare-init", action="store_true")
     parser.add_argument("--by-turn", action="store_true", help="also time each turn")
+    parser.add_argument(
+        "--paired-rounds", type=int, default=0, metavar="N",
+        help="with --compare-init: also N alternating rounds of --conversations "
+        "conversations each, 1 patient at a time",
+    )  # fmt: skip
     arguments = parser.parse_args()
     os.environ["RASA_TELEMETRY_ENABLED"] = "false"
     if not MODEL.exists():
@@ -212,18 +247,15 @@ def main() -> None:
             by_turn(url)
         for server in servers:
             print(f"  peak memory {server.name}: {peak_memory_mb(server):.0f} MiB")
-    if not arguments.compare_init:
-        return
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(
-            [str(BIN / "rasa"), "init", "--no-prompt", "--init-dir", tmp],
-            cwd=tmp, env=os.environ, check=True, capture_output=True,
-        )  # fmt: skip
-        with InitBot(free_port(), Path(tmp)) as bot:
+        if not arguments.compare_init:
+            return
+        with init_bot() as bot:  # ours stays up, idle, for the paired rounds
             init = measure("rasa init bot", bot.url, init_chat, count * len(SCRIPTS), at_once)
             print(f"  peak memory {bot.name}: {peak_memory_mb(bot):.0f} MiB")
-    for n in (1, at_once):
-        print(f"p95 ratio, {n} at once: {ours[n].p95 / init[n].p95:.2f}x")
+            for n in (1, at_once):
+                print(f"p95 ratio, {n} at once: {ours[n].p95 / init[n].p95:.2f}x")
+            if arguments.paired_rounds:
+                paired_rounds(url, bot.url, count, arguments.paired_rounds)
 
 
 if __name__ == "__main__":

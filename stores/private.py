@@ -40,6 +40,7 @@ from sqlalchemy import func, select
 from bot.private_files import create_private_file
 from bot.referrals.secrecy import Secrecy, secrecy_for
 from bot.settings import DOMAIN_FILE, Settings
+from stores.events import events_from
 
 FORGET_SLOT = "data_deleted"
 RESEAL_BATCH = 500
@@ -101,13 +102,14 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
     async def _retrieve(
         self, sender_id: str, fetch_events_from_all_sessions: bool
     ) -> DialogueStateTracker | None:
-        # As SQLTrackerStore._retrieve, with each event's data opened.
+        # As SQLTrackerStore._retrieve, with each event's data opened (and
+        # DialogueStateTracker.from_dict's deserialising without its search).
         with self.session_scope() as session:
             rows = self._event_query(session, sender_id, fetch_events_from_all_sessions).all()
             events = [self.open(row.data) for row in rows]
         if not (self.domain and events):
             return None
-        return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+        return DialogueStateTracker.from_events(sender_id, events_from(events), self.domain.slots)
 
     def _forget(self, sender_id: str) -> None:
         with self.session_scope() as session:
