@@ -9,6 +9,7 @@ is INCOMPLETE unless an exclusion has already decided it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date
@@ -58,7 +59,17 @@ def applicable_questions(answers: Answers, today: date) -> list[str]:
     The list ends at the first answer that excludes the patient: nothing after a
     hard exclusion is ever asked. Answered questions stay in the list, so a
     caller can tell what is still open by checking which of them are unanswered.
+    A new list on every call.
     """
+    return list(_applicable_questions(answers, today))
+
+
+@functools.lru_cache(maxsize=64)
+def _applicable_questions(answers: Answers, today: date) -> tuple[str, ...]:
+    """`applicable_questions`, remembered for the last answers it was asked
+    about: it judges the criteria once per question, and one run of the form's
+    validation asks it about the same answers seven times (rasa_sdk calls
+    `required_slots` three times): 70% of a validation's 1.9 ms."""
     slots: list[str] = []
     asked_so_far = Answers()  # an exclusion is judged on the answers up to here
     for question in QUESTIONS:
@@ -69,7 +80,7 @@ def applicable_questions(answers: Answers, today: date) -> list[str]:
         asked_so_far = replace(asked_so_far, **{question.slot: answer})
         if answer is not None and _excludes(question.slot, asked_so_far, today):
             break
-    return slots
+    return tuple(slots)
 
 
 def ending_answer(answers: Answers, today: date) -> str | None:

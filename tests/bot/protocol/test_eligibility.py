@@ -753,6 +753,13 @@ def test_first_questions_for_a_new_patient() -> None:
     assert open_questions(Answers(), TODAY) == BASE_QUESTION_ORDER
 
 
+def test_each_caller_gets_a_list_of_its_own() -> None:
+    """The questions are remembered between calls; a caller's changes are not."""
+    first = applicable_questions(Answers(), TODAY)
+    first.append("changed by a caller")
+    assert applicable_questions(Answers(), TODAY) == BASE_QUESTION_ORDER
+
+
 def test_complete_screening_has_no_open_question() -> None:
     assert applicable_questions(ALL_CLEAR, TODAY) == BASE_QUESTION_ORDER
     assert open_questions(ALL_CLEAR, TODAY) == []
