@@ -20,9 +20,9 @@ connects but never receives a reply. Its handlers are closures inside
   origin only unless credentials.yml lists `cors_allowed_origins`;
 - never silent: a turn that produced no reply (a failed part) sends the
   domain's `utter_technical_problem`, as the REST channel does;
-- quiet ends: a tab closed while its socket upgrades to WebSocket
-  (`ClosingWebSocket`), and a server stopped while sockets were open
-  (`QuietEngineIO`), log no traceback and no ERROR.
+- quiet ends: a tab closed while its socket upgrades to WebSocket logs no
+  traceback (`ClosingWebSocket`), and a stopping server cancels its sockets'
+  ping tasks, which asyncio reported as ERRORs (`QuietEngineIO`).
 """
 
 from __future__ import annotations
