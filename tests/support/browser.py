@@ -36,9 +36,9 @@ def page(browser: Browser) -> Iterator[Page]:
 
 def close(context: BrowserContext) -> None:
     """Close as a patient closes the tab: each page unloads first, so the
-    browser ends the chat's WebSocket with a close frame. Closing the context
-    alone can drop the connection mid-frame, and Sanic 21.12 then logs a
-    traceback ("Cannot call write() after write_eof()") that is not ours."""
+    browser ends the chat's WebSocket with a close frame. (The traceback this
+    was first written against, "Cannot call write() after write_eof()", was
+    the server's: `channels.patient_socketio.ClosingWebSocket` fixes it.)"""
     for opened in context.pages:
         opened.goto("about:blank")
     context.close()
