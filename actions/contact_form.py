@@ -1,4 +1,5 @@
-"""validate_contact_form: consent to be contacted first, then how to reach them.
+"""validate_contact_form: consent to be contacted first, then how to reach them;
+the run that ends the form saves the referral (`actions/referral.py`).
 
 In a Chinese conversation the WeChat ID is asked too, right after the phone
 (`contact_wechat`); other conversations are asked as before, the slot left out
@@ -14,11 +15,12 @@ from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
+from actions.closing_form import ClosingFormValidation
 from actions.consent_form import read_consent
 from actions.language import language_of
+from actions.referral import save_referral
 from bot.reading.languages import reader_for
 from bot.reading.zh.contact import WECHAT_SAME_AS_PHONE, InvalidWeChatId, read_wechat_id
 from bot.reading.zh.contact import is_skip as is_skip_zh
@@ -38,9 +40,14 @@ def details(language: str) -> list[str]:
     return DETAILS if language == "zh" else [slot for slot in DETAILS if slot != WECHAT]
 
 
-class ValidateContactForm(FormValidationAction):
+class ValidateContactForm(ClosingFormValidation):
     def name(self) -> str:
         return "validate_contact_form"
+
+    async def close(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> list[dict[str, Any]]:
+        return save_referral(dispatcher, tracker)
 
     async def required_slots(
         self,

@@ -4,7 +4,8 @@ The question list, its order, what is skipped and where screening stops on an
 exclusion all come from `bot.protocol.eligibility.applicable_questions`; the
 reading of each reply comes from the reader of the conversation's language
 (`bot.reading`). This action only feeds them the slots and the patient's
-message, and turns what they say into slot values, hints and re-asks.
+message, and turns what they say into slot values, hints and re-asks. The run
+that ends the form also tells the patient the outcome (`actions/outcome.py`).
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
+from actions.closing_form import ClosingFormValidation
 from actions.exclusion import CONFIRMED, read_confirmation, unconfirmed_exclusion
 from actions.language import language_of
+from actions.outcome import announce_outcome
 from actions.reading import ask_again, heard, read_successfully
 from bot.protocol.calendar import screening_date
 from bot.protocol.canonical import answers_from_slots, typed_value
@@ -28,7 +30,7 @@ from bot.reading.languages import reader_for
 from bot.reading.reader import Unreadable
 
 
-class ValidatePrescreenForm(FormValidationAction):
+class ValidatePrescreenForm(ClosingFormValidation):
     def name(self) -> str:
         return "validate_prescreen_form"
 
@@ -42,6 +44,11 @@ class ValidatePrescreenForm(FormValidationAction):
         questions = applicable_questions(answers_from_slots(tracker.slots), screening_date())
         # An answer that ends the screening is confirmed before it counts.
         return [*questions, CONFIRMED] if unconfirmed_exclusion(tracker) else questions
+
+    async def close(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> list[dict[str, Any]]:
+        return announce_outcome(dispatcher, tracker)
 
     def validate_confirmed_exclusion(
         self,

@@ -6,6 +6,8 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.contact_form import ValidateContactForm
+from bot.services import services_from_env
+from scripts.patients import CONTACT_SLOTS, ELIGIBLE_SLOTS
 from tests.support.trackers import make_tracker
 
 CONSENTED = {"contact_consent": True}
@@ -24,10 +26,27 @@ async def validate(
     return {e["name"]: e["value"] for e in events}, [m["response"] for m in dispatcher.messages]
 
 
-async def test_no_consent_asks_for_no_details(domain: dict[str, Any]) -> None:
-    slots, _ = await validate(domain, {}, {"contact_consent": False})
+async def test_no_consent_asks_for_no_details_and_says_goodbye(
+    domain: dict[str, Any], referral_db: str
+) -> None:
+    slots, responses = await validate(domain, {}, {"contact_consent": False})
 
     assert slots == {"contact_consent": False, "requested_slot": None}
+    assert responses == ["utter_no_contact_goodbye"]
+    assert services_from_env().referrals.list() == []
+
+
+async def test_the_last_detail_ends_the_form_and_saves_the_referral(
+    domain: dict[str, Any], referral_db: str
+) -> None:
+    given = {**ELIGIBLE_SLOTS, **CONTACT_SLOTS, "screening_outcome": "pre_qualified"}
+    last = given.pop("contact_time")
+    slots, responses = await validate(domain, given, {"contact_time": last})
+
+    assert slots == {"contact_time": last, "requested_slot": None, "referral_saved": True}
+    assert responses == ["utter_referral_saved"]  # told only once the store has it
+    [stored] = services_from_env().referrals.list()
+    assert stored.contact.phone == CONTACT_SLOTS["contact_phone"]
 
 
 async def test_consent_keeps_the_form_going(domain: dict[str, Any]) -> None:
@@ -132,8 +151,8 @@ async def test_english_conversations_go_from_the_phone_to_the_email(
 
 
 async def test_in_chinese_the_wechat_id_follows_the_phone(domain: dict[str, Any]) -> None:
-    # the domain's own list: the SDK leaves it to Rasa, which asks the next
-    # missing slot in the domain's order
+    # the domain's own list, which the SDK would leave to Rasa: named here
+    # too, so that the run that ends the form knows it (actions/closing_form.py)
     assert domain["forms"]["contact_form"]["required_slots"][2:5] == [
         "contact_phone",
         "contact_wechat",
@@ -143,7 +162,7 @@ async def test_in_chinese_the_wechat_id_follows_the_phone(domain: dict[str, Any]
     slots, responses = await validate(domain, earlier, {"contact_phone": "13800138000"})
 
     assert responses == []
-    assert slots == {"contact_phone": "13800138000"}
+    assert slots == {"contact_phone": "13800138000", "requested_slot": "contact_wechat"}
 
 
 @pytest.mark.parametrize(
@@ -167,7 +186,7 @@ async def test_a_wechat_id_is_stored_cleaned_or_skipped(
     slots, responses = await validate(domain, earlier, {"contact_wechat": reply})
 
     assert responses == []
-    assert slots == {"contact_wechat": stored}  # Rasa asks the email next
+    assert slots == {"contact_wechat": stored, "requested_slot": "contact_email"}
 
 
 @pytest.mark.parametrize("reply", ["张伟", "ab1", "1abcdef", "微信号是138"])
@@ -178,7 +197,7 @@ async def test_what_cannot_be_a_wechat_id_is_asked_again(
     slots, responses = await validate(domain, earlier, {"contact_wechat": reply})
 
     assert responses == ["utter_invalid_wechat_id"]
-    assert slots == {"contact_wechat": None}
+    assert slots == {"contact_wechat": None, "requested_slot": "contact_wechat"}
 
 
 async def test_same_as_the_phone_needs_a_phone(domain: dict[str, Any]) -> None:
@@ -186,7 +205,7 @@ async def test_same_as_the_phone_needs_a_phone(domain: dict[str, Any]) -> None:
     slots, responses = await validate(domain, earlier, {"contact_wechat": "微信同号"})
 
     assert responses == ["utter_invalid_wechat_no_phone"]
-    assert slots == {"contact_wechat": None}
+    assert slots == {"contact_wechat": None, "requested_slot": "contact_wechat"}
 
 
 async def test_a_wechat_id_does_not_replace_the_phone_or_email(domain: dict[str, Any]) -> None:

@@ -6,8 +6,8 @@ from dateutil.relativedelta import relativedelta
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.deletion import ActionDeleteMyData
-from actions.outcome import ActionScreeningOutcome
-from actions.referral import ActionSaveReferral
+from actions.outcome import announce_outcome
+from actions.referral import save_referral
 from bot.protocol.calendar import screening_date
 from bot.protocol.canonical import answer_history
 from bot.protocol.contradictions import Flag, FlagKind
@@ -26,20 +26,34 @@ async def run(action: Any, slots: dict[str, Any], domain: dict[str, Any], sender
     return {e["name"]: e["value"] for e in events}, dispatcher.messages
 
 
+class SaveReferral:
+    """`save_referral` as `run` calls an action (the contact form's last
+    validation calls it: tests/actions/test_contact_form.py)."""
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Any, domain: Any) -> Any:
+        return save_referral(dispatcher, tracker)
+
+
+def announce(slots: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    dispatcher = CollectingDispatcher()
+    events = announce_outcome(dispatcher, make_tracker(slots, active_loop=None))
+    return {e["name"]: e["value"] for e in events}, dispatcher.messages
+
+
 async def test_an_exclusion_is_explained_kindly(domain: dict[str, Any]) -> None:
-    slots, messages = await run(ActionScreeningOutcome(), {**ELIGIBLE, "car_t": "yes"}, domain)
+    slots, messages = announce({**ELIGIBLE, "car_t": "yes"})
 
     assert [m["response"] for m in messages] == [
         "utter_excluded_e1",
         "utter_excluded_closing",
     ]
-    assert slots == {"screening_outcome": Outcome.NOT_ELIGIBLE.value}
+    assert slots == {"screening_outcome": Outcome.NOT_ELIGIBLE.value, "rescreen_date": None}
 
 
 async def test_a_deferral_gives_the_date_to_come_back(domain: dict[str, Any]) -> None:
     vaccinated = (screening_date() - relativedelta(days=3)).isoformat()
     answers = {**ELIGIBLE, "live_vaccine": "yes", "live_vaccine_date": vaccinated}
-    slots, messages = await run(ActionScreeningOutcome(), answers, domain)
+    slots, messages = announce(answers)
 
     back = written_date(screening_date() - relativedelta(days=3) + relativedelta(weeks=4))
     assert [m["response"] for m in messages] == [
@@ -52,10 +66,10 @@ async def test_a_deferral_gives_the_date_to_come_back(domain: dict[str, Any]) ->
 
 
 async def test_a_pre_qualified_patient_is_told_so(domain: dict[str, Any]) -> None:
-    slots, messages = await run(ActionScreeningOutcome(), ELIGIBLE, domain)
+    slots, messages = announce(ELIGIBLE)
 
     assert [m["response"] for m in messages] == ["utter_pre_qualified", "utter_summary"]
-    assert slots == {"screening_outcome": "pre_qualified"}
+    assert slots == {"screening_outcome": "pre_qualified", "rescreen_date": None}
     understood = messages[1]["summary"]
     assert "- CAR-T cell therapy before: no" in understood
     assert "- Diagnosed with: lupus (SLE)" in understood
@@ -67,8 +81,8 @@ async def test_the_referral_is_saved_once_with_the_answers(
     domain: dict[str, Any], referral_db: str
 ) -> None:
     slots = {**ELIGIBLE, **CONTACT, "screening_outcome": "pre_qualified"}
-    events, messages = await run(ActionSaveReferral(), slots, domain, sender="p-9")
-    await run(ActionSaveReferral(), slots, domain, sender="p-9")
+    events, messages = await run(SaveReferral(), slots, domain, sender="p-9")
+    await run(SaveReferral(), slots, domain, sender="p-9")
 
     assert [m["response"] for m in messages] == ["utter_referral_saved"]
     assert events == {"referral_saved": True}
@@ -88,8 +102,8 @@ async def test_a_chinese_referral_carries_the_wechat_id(
 ) -> None:
     slots = {**ELIGIBLE, **CONTACT, "screening_outcome": "pre_qualified", "language": "zh",
              "contact_wechat": "ZhangWei_1985"}  # fmt: skip
-    await run(ActionSaveReferral(), slots, domain, sender="p-zh")
-    await run(ActionSaveReferral(), {**slots, "contact_wechat": ""}, domain, sender="p-skip")
+    await run(SaveReferral(), slots, domain, sender="p-zh")
+    await run(SaveReferral(), {**slots, "contact_wechat": ""}, domain, sender="p-skip")
 
     stored = {r.conversation_id: r for r in services_from_env().referrals.list()}
     assert stored["p-zh"].language == "zh"
@@ -132,7 +146,7 @@ async def test_a_changed_answer_is_flagged_on_the_referral(
     tracker = make_tracker(slots, active_loop=None, sender_id="p-7")
     tracker.events = events
 
-    await ActionSaveReferral().run(CollectingDispatcher(), tracker, domain)
+    await SaveReferral().run(CollectingDispatcher(), tracker, domain)
 
     stored = services_from_env().referrals.get("p-7")
     assert stored is not None
@@ -141,7 +155,7 @@ async def test_a_changed_answer_is_flagged_on_the_referral(
 
 async def test_without_consent_nothing_is_saved(domain: dict[str, Any], referral_db: str) -> None:
     slots = {**ELIGIBLE, "contact_consent": False}
-    _, messages = await run(ActionSaveReferral(), slots, domain)
+    _, messages = await run(SaveReferral(), slots, domain)
 
     assert [m["response"] for m in messages] == ["utter_no_contact_goodbye"]
     assert services_from_env().referrals.list() == []
@@ -158,7 +172,7 @@ async def test_with_the_database_down_the_referral_waits_in_the_outbox(
 ) -> None:
     _database_down(monkeypatch, tmp_path, str(tmp_path / "outbox"))
     try:
-        events, messages = await run(ActionSaveReferral(), {**ELIGIBLE, **CONTACT}, domain)
+        events, messages = await run(SaveReferral(), {**ELIGIBLE, **CONTACT}, domain)
         kept = [draft.conversation_id for _, draft in services_from_env().outbox.pending()]
     finally:
         services_from_env.cache_clear()
@@ -175,7 +189,7 @@ async def test_a_referral_neither_stored_nor_kept_is_never_reported_as_done(
     blocker.write_text("")
     _database_down(monkeypatch, tmp_path, str(blocker / "outbox"))  # cannot be created
     try:
-        events, messages = await run(ActionSaveReferral(), {**ELIGIBLE, **CONTACT}, domain)
+        events, messages = await run(SaveReferral(), {**ELIGIBLE, **CONTACT}, domain)
     finally:
         services_from_env.cache_clear()
 
@@ -189,7 +203,7 @@ async def test_delete_my_data_removes_the_referral_then_the_conversation(
     monkeypatch.setenv("OUTBOX_DIR", str(tmp_path / "outbox"))
     services_from_env.cache_clear()
     slots = {**ELIGIBLE, **CONTACT, "screening_outcome": "pre_qualified"}
-    await run(ActionSaveReferral(), slots, domain, sender="p-7")
+    await run(SaveReferral(), slots, domain, sender="p-7")
     try:
         events, messages = await run(ActionDeleteMyData(), slots, domain, sender="p-7")
     finally:

@@ -8,6 +8,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.prescreen_form import ValidatePrescreenForm
 from bot.protocol.calendar import screening_date
+from bot.protocol.criteria import QUESTIONS_BY_SLOT
+from scripts.patients import ELIGIBLE_SLOTS
 from tests.support.trackers import make_tracker
 
 ADULT = {"birth": "1980-03-15"}
@@ -79,10 +81,46 @@ async def test_a_hard_exclusion_is_confirmed_before_it_counts(domain: dict[str, 
 
 async def test_a_confirmed_exclusion_ends_the_form(domain: dict[str, Any]) -> None:
     answered = {**ADULT, "car_t": "yes"}
-    slots, _ = await validate(domain, answered, {"confirmed_exclusion": "yes"},
-                              "confirmed_exclusion")  # fmt: skip
+    slots, responses = await validate(domain, answered, {"confirmed_exclusion": "yes"},
+                                      "confirmed_exclusion")  # fmt: skip
 
-    assert slots == {"confirmed_exclusion": "car_t=yes", "requested_slot": None}
+    assert slots == {
+        "confirmed_exclusion": "car_t=yes",
+        "requested_slot": None,
+        "screening_outcome": "not_eligible",  # told in the same run: no second action
+        "rescreen_date": None,
+    }
+    assert responses == ["utter_excluded_e1", "utter_excluded_closing"]
+
+
+async def test_the_last_answer_ends_the_form_with_the_outcome(domain: dict[str, Any]) -> None:
+    answered = {slot: value for slot, value in ELIGIBLE_SLOTS.items() if slot in QUESTIONS_BY_SLOT}
+    last = answered.pop("serious_illness")
+    slots, responses = await validate(domain, answered, {"serious_illness": last},
+                                      "serious_illness")  # fmt: skip
+
+    assert slots == {
+        "serious_illness": last,
+        "requested_slot": None,
+        "screening_outcome": "pre_qualified",
+        "rescreen_date": None,
+    }
+    assert responses == ["utter_pre_qualified", "utter_summary"]
+
+
+async def test_the_next_question_is_named_even_when_the_list_is_the_domains(
+    domain: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The SDK would leave it to Rasa, and the run ending the form could not know."""
+    domain_list = domain["forms"]["prescreen_form"]["required_slots"]
+
+    async def the_domains(self: Any, domain_slots: list[str], *_: Any) -> list[str]:
+        return list(domain_slots)
+
+    monkeypatch.setattr(ValidatePrescreenForm, "required_slots", the_domains)
+    slots, _ = await validate(domain, {}, {"birth": "1980-03-15"}, "birth")
+
+    assert slots["requested_slot"] == domain_list[1]
 
 
 async def test_an_exclusion_not_confirmed_asks_the_question_again(
