@@ -8,9 +8,9 @@ from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
+from actions.form_validation import FormValidation
 from actions.language import language_of
 from actions.reading import ask_again, heard, just_answered
 from bot.reading.languages import reader_for
@@ -31,7 +31,7 @@ def read_consent(
         return ask_again(slot, unreadable.hint, dispatcher, tracker)
 
 
-class ValidateConsentForm(FormValidationAction):
+class ValidateConsentForm(FormValidation):
     def name(self) -> str:
         return "validate_consent_form"
 

@@ -17,8 +17,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.closing_form import ClosingFormValidation
 from actions.consent_form import read_consent
+from actions.form_validation import ClosingFormValidation
 from actions.language import language_of
 from actions.referral import save_referral
 from bot.reading.languages import reader_for

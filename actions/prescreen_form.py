@@ -17,8 +17,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.closing_form import ClosingFormValidation
 from actions.exclusion import CONFIRMED, read_confirmation, unconfirmed_exclusion
+from actions.form_validation import ClosingFormValidation
 from actions.language import language_of
 from actions.outcome import announce_outcome
 from actions.reading import ask_again, heard, read_successfully

@@ -185,7 +185,7 @@ def _our_actions() -> list[type[Action]]:
         found += [
             member for _, member in inspect.getmembers(module, inspect.isclass)
             if issubclass(member, Action) and member.__module__ == module.__name__
-            and "name" in vars(member)
+            and "name" in vars(member) and not inspect.isabstract(member)
         ]  # fmt: skip
     return found
 

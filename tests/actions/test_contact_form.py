@@ -152,7 +152,7 @@ async def test_english_conversations_go_from_the_phone_to_the_email(
 
 async def test_in_chinese_the_wechat_id_follows_the_phone(domain: dict[str, Any]) -> None:
     # the domain's own list, which the SDK would leave to Rasa: named here
-    # too, so that the run that ends the form knows it (actions/closing_form.py)
+    # too, so that the run that ends the form knows it (actions/form_validation.py)
     assert domain["forms"]["contact_form"]["required_slots"][2:5] == [
         "contact_phone",
         "contact_wechat",

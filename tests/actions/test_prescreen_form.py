@@ -108,21 +108,6 @@ async def test_the_last_answer_ends_the_form_with_the_outcome(domain: dict[str, 
     assert responses == ["utter_pre_qualified", "utter_summary"]
 
 
-async def test_the_next_question_is_named_even_when_the_list_is_the_domains(
-    domain: dict[str, Any], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The SDK would leave it to Rasa, and the run ending the form could not know."""
-    domain_list = domain["forms"]["prescreen_form"]["required_slots"]
-
-    async def the_domains(self: Any, domain_slots: list[str], *_: Any) -> list[str]:
-        return list(domain_slots)
-
-    monkeypatch.setattr(ValidatePrescreenForm, "required_slots", the_domains)
-    slots, _ = await validate(domain, {}, {"birth": "1980-03-15"}, "birth")
-
-    assert slots["requested_slot"] == domain_list[1]
-
-
 async def test_an_exclusion_not_confirmed_asks_the_question_again(
     domain: dict[str, Any],
 ) -> None:
