@@ -35,6 +35,15 @@ class ValidateConsentForm(FormValidation):
     def name(self) -> str:
         return "validate_consent_form"
 
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        return ["screening_consent"]
+
     def validate_screening_consent(
         self,
         value: Any,

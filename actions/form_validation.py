@@ -1,5 +1,5 @@
-"""The forms' validation actions: each names the next slot itself, and two of
-them also do what follows their form.
+"""The forms' validation actions: each names its slots and the next slot to ask
+itself, reading no domain, and two of them also do what follows their form.
 
 Rasa calls a form's validation action on every run of the form. When the SDK
 names no next slot (it leaves that to Rasa if the slot list is the domain's),
@@ -8,7 +8,8 @@ ends the form cannot know it does. Naming it always spares that call; and doing
 what follows a form (telling the outcome, saving the referral) in the run that
 ends it spares a separate custom action: one more call to this server and one
 more policy prediction in the slowest turn of a conversation
-(docs/performance.md).
+(docs/performance.md). Rasa sends them no domain (`send_domain: false` in
+domain.yml): 100 KB of JSON each way on every turn of a form.
 """
 
 from __future__ import annotations
@@ -25,11 +26,30 @@ from rasa_sdk.types import DomainDict
 
 class FormValidation(FormValidationAction, ABC):
     """A form validation whose events always end with `requested_slot`: the
-    next slot to ask, None when the form is done."""
+    next slot to ask, None when the form is done. Subclasses name their slots
+    in `required_slots` (the domain's list is not sent) and read each with a
+    `validate_<slot>` method."""
 
     @abstractmethod  # abstract, so that the SDK does not register this class as an action
     def name(self) -> str:
         """validate_<form>."""
+
+    @abstractmethod
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        """The slots the form still asks or has asked, in order."""
+
+    async def get_extraction_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        """None: no slot has an `extract_<slot>` method. (The SDK's search
+        for them would look the slots up in the domain, and warn without it.)"""
+        return []
 
     async def next_requested_slot(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -13,6 +13,7 @@ import types
 from dataclasses import fields, is_dataclass
 from datetime import date, datetime
 from enum import Enum
+from functools import cache
 from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
 T = TypeVar("T")
@@ -50,10 +51,8 @@ def _decode(kind: Any, data: Any) -> Any:
     if origin is dict:
         return dict(data)
     if is_dataclass(kind):
-        hints = get_type_hints(kind)
-        return kind(
-            **{f.name: _decode(hints[f.name], data[f.name]) for f in fields(kind) if f.name in data}
-        )
+        typed = _typed_fields(kind)
+        return kind(**{name: _decode(hint, data[name]) for name, hint in typed if name in data})
     if isinstance(kind, type) and issubclass(kind, Enum):
         return kind(data)
     if kind is datetime:
@@ -61,6 +60,14 @@ def _decode(kind: Any, data: Any) -> Any:
     if kind is date:
         return data if isinstance(data, date) else date.fromisoformat(data)
     return data
+
+
+@cache
+def _typed_fields(kind: type) -> tuple[tuple[str, Any], ...]:
+    """Each field's name and resolved type: `get_type_hints` evaluates every
+    annotation's text, a third of reading a referral back when done per row."""
+    hints = get_type_hints(kind)
+    return tuple((field.name, hints[field.name]) for field in fields(kind))
 
 
 def to_json(value: Any) -> str:

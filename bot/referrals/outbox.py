@@ -64,7 +64,7 @@ class Outbox:
         first failure (the database is still down) and leaves the rest."""
         stored = 0
         for path, draft in self.pending():
-            store.save(draft)  # raises while the database is down
+            store.add(draft)  # raises while the database is down
             path.unlink()
             stored += 1
         if stored:

@@ -68,14 +68,28 @@ class ReferralStore:
         """Bring the database to the latest migration (creates it if empty)."""
         upgrade(self._engine)
 
-    def save(self, draft: ReferralDraft) -> Referral:
-        """Store the draft with status `new`; idempotent per conversation."""
+    def add(self, draft: ReferralDraft) -> bool:
+        """Store the draft with status `new`, once per conversation: False if
+        the conversation's referral was stored already (by an earlier or a
+        concurrent call). Raises SQLAlchemyError while the database is down."""
         row = self._row_from_draft(draft)
         try:
             with Session(self._engine, future=True) as session, session.begin():
                 session.add(row)
         except IntegrityError:
-            pass  # already stored, by an earlier or a concurrent save
+            if not self._has(draft.conversation_id):  # pragma: no cover - another constraint
+                raise RuntimeError("referral neither inserted nor found") from None
+            return False
+        return True
+
+    def _has(self, conversation_id: str) -> bool:
+        with Session(self._engine, future=True) as session:
+            found = select(ReferralRow.id).where(ReferralRow.conversation_id == conversation_id)
+            return session.execute(found).first() is not None
+
+    def save(self, draft: ReferralDraft) -> Referral:
+        """`add`, then the conversation's referral as stored."""
+        self.add(draft)
         stored = self.get(draft.conversation_id)
         if stored is None:  # pragma: no cover - the insert failed for another reason
             raise RuntimeError("referral neither inserted nor found")

@@ -72,7 +72,7 @@ def submit(draft: ReferralDraft, services: Services) -> Submitted:
     Idempotent per conversation. Raises OSError only when it could be neither
     stored nor kept."""
     try:
-        services.referrals.save(draft)
+        services.referrals.add(draft)  # no read-back: the patient waits for this
         return Submitted.STORED
     except SQLAlchemyError as error:
         # Only the error class: the message may quote the patient's data.

@@ -8,7 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.contact_form import ValidateContactForm
 from bot.services import services_from_env
 from scripts.patients import CONTACT_SLOTS, ELIGIBLE_SLOTS
-from tests.support.trackers import make_tracker
+from tests.support.trackers import NO_DOMAIN, make_tracker
 
 CONSENTED = {"contact_consent": True}
 
@@ -22,7 +22,7 @@ async def validate(
     tracker = make_tracker(
         slots, new_slots=new, text=text, active_loop="contact_form", requested_slot=next(iter(new))
     )
-    events = await ValidateContactForm().run(dispatcher, tracker, domain)
+    events = await ValidateContactForm().run(dispatcher, tracker, NO_DOMAIN)
     return {e["name"]: e["value"] for e in events}, [m["response"] for m in dispatcher.messages]
 
 

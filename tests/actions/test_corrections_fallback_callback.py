@@ -9,7 +9,7 @@ from actions.callback import ActionRequestCallback
 from actions.corrections import ActionCorrectAnswer
 from actions.fallback import ActionFallback
 from actions.prescreen_form import ValidatePrescreenForm
-from tests.support.trackers import make_tracker
+from tests.support.trackers import NO_DOMAIN, make_tracker
 
 ANSWERED = {"birth": "1980-03-15", "car_t": "no", "transplant": "none", "diagnosis": "sle"}
 
@@ -66,7 +66,7 @@ async def test_the_form_then_reads_the_corrected_answer_and_re_evaluates(
     dispatcher = CollectingDispatcher()
     tracker = make_tracker(ANSWERED, new_slots={"car_t": "yes"}, intent="correct",
                            requested_slot="hiv_or_syphilis")  # fmt: skip
-    events = await ValidatePrescreenForm().run(dispatcher, tracker, domain)
+    events = await ValidatePrescreenForm().run(dispatcher, tracker, NO_DOMAIN)
 
     slots = {e["name"]: e["value"] for e in events}
     assert slots == {"car_t": "yes", "requested_slot": "confirmed_exclusion"}
@@ -76,7 +76,7 @@ async def test_a_cleared_answer_is_asked_again_without_a_hint(domain: dict[str, 
     dispatcher = CollectingDispatcher()
     tracker = make_tracker(ANSWERED, new_slots={"car_t": None}, intent="correct",
                            requested_slot="hiv_or_syphilis")  # fmt: skip
-    events = await ValidatePrescreenForm().run(dispatcher, tracker, domain)
+    events = await ValidatePrescreenForm().run(dispatcher, tracker, NO_DOMAIN)
 
     assert dispatcher.messages == []
     assert {e["name"]: e["value"] for e in events} == {"car_t": None, "requested_slot": "car_t"}

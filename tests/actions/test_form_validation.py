@@ -3,14 +3,18 @@ what follows the form only in the run that ends it."""
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
+import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
 
 from actions.consent_form import ValidateConsentForm
+from actions.contact_form import ValidateContactForm
 from actions.form_validation import ClosingFormValidation
-from tests.support.trackers import make_tracker
+from actions.prescreen_form import ValidatePrescreenForm
+from tests.support.trackers import NO_DOMAIN, make_tracker
 
 
 class Closing(ClosingFormValidation):
@@ -38,7 +42,7 @@ async def run(action: Any, tracker: Tracker, domain: dict[str, Any]) -> tuple[li
 async def test_the_consent_form_names_its_question_as_it_starts(domain: dict[str, Any]) -> None:
     """Otherwise Rasa calls the validation a second time in the first turn."""
     tracker = make_tracker({}, text="hi", intent="greet", active_loop=None)
-    events, _ = await run(ValidateConsentForm(), tracker, domain)
+    events, _ = await run(ValidateConsentForm(), tracker, NO_DOMAIN)
 
     assert events == [("requested_slot", "screening_consent")]
 
@@ -47,7 +51,7 @@ async def test_a_closing_form_does_not_close_while_a_slot_is_missing(
     domain: dict[str, Any],
 ) -> None:
     tracker = make_tracker({}, new_slots={"car_t": "no"}, requested_slot="car_t")
-    events, messages = await run(Closing(), tracker, domain)
+    events, messages = await run(Closing(), tracker, NO_DOMAIN)
 
     assert events == [("car_t", "no"), ("requested_slot", "transplant")]
     assert messages == []
@@ -55,7 +59,7 @@ async def test_a_closing_form_does_not_close_while_a_slot_is_missing(
 
 async def test_a_closing_form_closes_in_the_run_that_ends_it(domain: dict[str, Any]) -> None:
     tracker = make_tracker({"car_t": "no"}, new_slots={"transplant": "none"})
-    events, messages = await run(Closing(), tracker, domain)
+    events, messages = await run(Closing(), tracker, NO_DOMAIN)
 
     assert events == [("transplant", "none"), ("requested_slot", None), ("closed", True)]
     assert [(m["response"], m["transplant"]) for m in messages] == [("utter_closed", "none")]
@@ -64,7 +68,8 @@ async def test_a_closing_form_closes_in_the_run_that_ends_it(domain: dict[str, A
 async def test_the_next_slot_is_named_when_the_list_is_the_domains(
     domain: dict[str, Any],
 ) -> None:
-    """The SDK would leave it to Rasa: the run that ends the form could not know."""
+    """The SDK would leave it to Rasa: the run that ends the form could not know.
+    (Rasa sends the domain where selective domain is off.)"""
 
     class DomainList(Closing):
         async def required_slots(self, domain_slots: list[str], *_: Any) -> list[str]:
@@ -74,6 +79,27 @@ async def test_the_next_slot_is_named_when_the_list_is_the_domains(
     events, _ = await run(DomainList(), tracker, domain)
 
     assert events[-1] == ("requested_slot", domain["forms"]["prescreen_form"]["required_slots"][1])
+
+
+@pytest.mark.parametrize(
+    ("action", "slots", "answer"),
+    [
+        (ValidateConsentForm(), {}, {"screening_consent": True}),
+        (ValidatePrescreenForm(), {}, {"birth": "1980-03-15"}),
+        (ValidateContactForm(), {"contact_consent": True}, {"contact_name": "Li Wei"}),
+    ],
+)
+async def test_the_validations_need_no_domain(
+    action: Any, slots: dict[str, Any], answer: dict[str, Any]
+) -> None:
+    tracker = make_tracker(slots, new_slots=answer, text=str(next(iter(answer.values()))),
+                           requested_slot=next(iter(answer)))  # fmt: skip
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the SDK warns of slots it cannot find
+        events, _ = await run(action, tracker, NO_DOMAIN)
+
+    assert events[0] == (*answer.items(),)[0]
+    assert events[-1][0] == "requested_slot"
 
 
 def test_the_action_server_registers_every_validation_and_no_base_class() -> None:
@@ -86,3 +112,20 @@ def test_the_action_server_registers_every_validation_and_no_base_class() -> Non
         "validate_contact_form",
         "validate_prescreen_form",
     ]
+
+
+@pytest.mark.parametrize(
+    ("action", "slots"),
+    [
+        (ValidateConsentForm(), {}),
+        (ValidateContactForm(), {"language": "zh", "contact_consent": True}),  # every detail
+    ],
+)
+async def test_the_slots_named_are_the_domains(
+    domain: dict[str, Any], action: Any, slots: dict[str, Any]
+) -> None:
+    """The domain's list is what Rasa checks the form's slots against."""
+    form = action.name().removeprefix("validate_")
+    named = await action.required_slots([], CollectingDispatcher(), make_tracker(slots), NO_DOMAIN)
+
+    assert named == domain["forms"][form]["required_slots"]

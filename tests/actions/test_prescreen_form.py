@@ -10,7 +10,7 @@ from actions.prescreen_form import ValidatePrescreenForm
 from bot.protocol.calendar import screening_date
 from bot.protocol.criteria import QUESTIONS_BY_SLOT
 from scripts.patients import ELIGIBLE_SLOTS
-from tests.support.trackers import make_tracker
+from tests.support.trackers import NO_DOMAIN, make_tracker
 
 ADULT = {"birth": "1980-03-15"}
 FIRST_FIVE = {**ADULT, "car_t": "no", "transplant": "none", "diagnosis": "sle"}
@@ -25,7 +25,7 @@ async def validate(
     tracker = make_tracker(
         slots, new_slots=new, text=str(next(iter(new.values()))), requested_slot=requested
     )
-    events = await ValidatePrescreenForm().run(dispatcher, tracker, domain)
+    events = await ValidatePrescreenForm().run(dispatcher, tracker, NO_DOMAIN)
     slots = {e["name"]: e["value"] for e in events if e["name"] not in BOOKKEEPING}
     return slots, [m["response"] for m in dispatcher.messages]
 
@@ -212,7 +212,7 @@ async def test_a_hedged_yes_or_no_is_stored_as_unsure(domain: dict[str, Any], sa
     # The slot holds the words (from_text); the classifier heard a no.
     tracker = make_tracker(ADULT, new_slots={"car_t": said}, text=said, intent="deny",
                            requested_slot="car_t")  # fmt: skip
-    events = await ValidatePrescreenForm().run(dispatcher, tracker, domain)
+    events = await ValidatePrescreenForm().run(dispatcher, tracker, NO_DOMAIN)
 
     assert {e["name"]: e["value"] for e in events}["car_t"] == "unsure"
 
@@ -228,7 +228,7 @@ async def test_a_restarted_form_accepts_the_answers_it_stored(domain: dict[str, 
         {}, new_slots=stored, text="maybe", intent="correct",
         requested_slot="car_t", latest_action="action_correct_answer",
     )  # fmt: skip
-    events = await ValidatePrescreenForm().run(dispatcher, tracker, domain)
+    events = await ValidatePrescreenForm().run(dispatcher, tracker, NO_DOMAIN)
 
     assert dispatcher.messages == []
     slots = {e["name"]: e["value"] for e in events}
@@ -242,7 +242,7 @@ async def test_an_answer_left_unread_by_a_failed_turn_is_read_later(
     dispatcher = CollectingDispatcher()
     tracker = make_tracker({"birth": "45"}, new_slots={}, text="why do you ask?",
                            intent="ask_why", requested_slot="birth")  # fmt: skip
-    events = await ValidatePrescreenForm().run(dispatcher, tracker, domain)
+    events = await ValidatePrescreenForm().run(dispatcher, tracker, NO_DOMAIN)
 
     slots = {e["name"]: e["value"] for e in events}
     latest = (screening_date() - relativedelta(years=45)).isoformat()

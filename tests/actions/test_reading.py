@@ -14,7 +14,7 @@ from actions.consent_form import ValidateConsentForm
 from actions.fallback import ActionFallback
 from actions.prescreen_form import ValidatePrescreenForm
 from actions.side_questions import ActionAnswerQuestion
-from tests.support.trackers import make_tracker
+from tests.support.trackers import NO_DOMAIN, make_tracker
 
 ADULT = {"birth": "1980-03-15"}
 
@@ -28,7 +28,7 @@ async def answer(
         {**ADULT, "unread_replies": unread}, new_slots={"car_t": text}, text=text,
         intent=intent, requested_slot="car_t",
     )  # fmt: skip
-    events = await ValidatePrescreenForm().run(dispatcher, tracker, domain)
+    events = await ValidatePrescreenForm().run(dispatcher, tracker, NO_DOMAIN)
     return {e["name"]: e["value"] for e in events}, [m["response"] for m in dispatcher.messages]
 
 
@@ -81,7 +81,7 @@ async def test_two_facts_let_the_excluding_one_win(domain: dict[str, Any]) -> No
     answered = {**ADULT, "car_t": "no", "transplant": "none", "diagnosis": "sle"}
     tracker = make_tracker(answered, new_slots={"hiv_or_syphilis": text}, text=text,
                            requested_slot="hiv_or_syphilis")  # fmt: skip
-    events = await ValidatePrescreenForm().run(dispatcher, tracker, domain)
+    events = await ValidatePrescreenForm().run(dispatcher, tracker, NO_DOMAIN)
 
     assert {e["name"]: e["value"] for e in events}["hiv_or_syphilis"] == "yes"
 
@@ -100,7 +100,7 @@ async def test_only_a_plain_yes_is_consent(
         {}, new_slots={"screening_consent": consent is not False}, text=text, intent=heard_as,
         active_loop="consent_form", requested_slot="screening_consent",
     )  # fmt: skip
-    events = await ValidateConsentForm().run(dispatcher, tracker, domain)
+    events = await ValidateConsentForm().run(dispatcher, tracker, NO_DOMAIN)
 
     assert {e["name"]: e["value"] for e in events}["screening_consent"] is consent
 

@@ -41,3 +41,8 @@ def make_tracker(
         active_loop={"name": active_loop} if active_loop else {},
         latest_action_name=latest_action,
     )
+
+
+NO_DOMAIN: dict[str, Any] = {}
+"""What the forms' validation actions are sent as the domain: nothing
+(`send_domain: false` in domain.yml)."""

@@ -63,6 +63,17 @@ def test_saving_one_conversation_twice_gives_one_referral(store: ReferralStore) 
     assert len(store.list()) == 1
 
 
+def test_adding_says_whether_the_referral_is_new_and_stores_it_once(
+    store: ReferralStore,
+) -> None:
+    assert store.add(draft("c-add")) is True
+    assert store.add(draft("c-add")) is False
+
+    [stored] = store.list()
+    assert stored.conversation_id == "c-add"
+    assert [(e.from_status, e.to_status) for e in stored.history] == [(None, Status.NEW)]
+
+
 def test_concurrent_saves_of_one_conversation_give_one_referral(
     store: ReferralStore,
 ) -> None:
