@@ -8,6 +8,8 @@ import asyncio
 from typing import Any
 
 import pytest
+from engineio import packet
+from engineio.async_socket import AsyncSocket
 
 from channels.patient_rest import MAX_MESSAGE
 from channels.patient_socketio import (
@@ -86,6 +88,40 @@ async def test_a_stopping_server_ends_its_sockets_ping_tasks() -> None:
     await server.shutdown()
 
     assert ping.cancelled() and not server.background
+
+
+def long_polling(server: QuietEngineIO, sid: str = "s1") -> AsyncSocket:
+    socket = AsyncSocket(server, sid)
+    server.sockets[sid] = socket
+    return socket
+
+
+async def test_a_clients_goodbye_answers_its_open_poll_at_once() -> None:
+    server = QuietEngineIO(async_mode="sanic")
+    socket = long_polling(server)
+    poll = asyncio.ensure_future(socket.poll())  # the GET the client keeps open
+    await asyncio.sleep(0.01)
+    assert not poll.done()
+
+    await socket.receive(packet.Packet(packet.CLOSE))
+
+    assert await asyncio.wait_for(poll, 1) == [] and socket.closed
+
+
+async def test_a_socket_closed_for_another_reason_is_left_as_engineio_leaves_it() -> None:
+    server = QuietEngineIO(async_mode="sanic")
+    socket = long_polling(server)
+    await socket.close(wait=False, abort=True, reason=server.reason.TRANSPORT_ERROR)
+    assert socket.queue.empty()
+
+
+def test_a_socket_upgraded_to_websocket_has_no_poll_to_answer() -> None:
+    server = QuietEngineIO(async_mode="sanic")
+    socket = long_polling(server)
+    socket.upgraded = True
+    server.answer_open_poll("s1")
+    server.answer_open_poll("no such socket")
+    assert socket.queue.empty()
 
 
 def test_the_channels_server_upgrades_with_the_closing_websocket() -> None:

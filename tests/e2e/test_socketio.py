@@ -89,7 +89,7 @@ REFUSED = [
 async def test_malformed_messages_and_foreign_sessions_are_refused_before_rasa(
     client: socketio.AsyncSimpleClient,
 ) -> None:
-    """One socket for all cases (each socket costs a long-poll to close)."""
+    """One socket for all cases."""
     await client.emit("user_uttered", {"message": "hi"})  # before any session_request
     event, data = await client.receive(timeout=10)
     assert (event, data["status"]) == (REFUSED_EVENT, 400)
