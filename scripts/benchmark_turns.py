@@ -37,8 +37,8 @@ import requests
 from cryptography.fernet import Fernet
 
 from bot.settings import PROJECT_ROOT
-from scripts.patients import ELIGIBLE, screen
-from scripts.servers import BIN, ActionServer, RasaServer, Server, free_port
+from harness.patients import ELIGIBLE, screen
+from harness.servers import BIN, ActionServer, RasaServer, Server, free_port
 
 ROOT = PROJECT_ROOT
 MODEL = ROOT / "models" / "prescreen.tar.gz"

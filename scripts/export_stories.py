@@ -1,5 +1,5 @@
 """Export test stories from real conversations: the simulated patients of
-scripts/patients.py talk to the real servers, and Rasa's own export of each
+harness/patients.py talk to the real servers, and Rasa's own export of each
 tracker (GET /conversations/<id>/story) is printed as a test-story file, to be
 reviewed turn by turn before it goes into tests/stories/.
 
@@ -15,8 +15,8 @@ from pathlib import Path
 import requests
 from cryptography.fernet import Fernet
 
-from scripts.patients import ELIGIBLE_ZH, screen
-from scripts.servers import ROOT, ActionServer, RasaServer, free_port
+from harness.patients import ELIGIBLE_ZH, screen
+from harness.servers import ROOT, ActionServer, RasaServer, free_port
 
 CONFIRM_ZH = {"confirmed_exclusion": "对"}
 PATIENTS_ZH: dict[str, dict[str, str]] = {

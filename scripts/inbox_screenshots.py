@@ -19,10 +19,10 @@ from bot.referrals.contact import Contact, ContactTime
 from bot.referrals.model import ReferralDraft, Request, draft_from_screening
 from bot.services import Services
 from bot.settings import Settings
+from harness.browser import launch
+from harness.patients import ELIGIBLE, ELIGIBLE_ANSWERS, ELIGIBLE_SLOTS
+from harness.servers import ROOT, SERVERS_AUDIT_KEY, SERVERS_LOOKUP_KEY, InboxServer, free_port
 from inbox.accounts import AccountStore, Role
-from scripts.browser import launch
-from scripts.patients import ELIGIBLE, ELIGIBLE_ANSWERS, ELIGIBLE_SLOTS
-from scripts.servers import ROOT, SERVERS_AUDIT_KEY, SERVERS_LOOKUP_KEY, InboxServer, free_port
 
 DOCS = ROOT / "docs"
 PASSWORD = "screenshots only"

@@ -25,8 +25,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from harness.servers import Server
 from scripts.benchmark_turns import MODEL, TimedPatient, every_outcome, our_assistant
-from scripts.servers import Server
 
 RATE = 200  # samples per second
 

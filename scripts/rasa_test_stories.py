@@ -18,7 +18,7 @@ from pathlib import Path
 from cryptography.fernet import Fernet
 
 from bot.settings import PROJECT_ROOT
-from scripts.servers import ActionServer, free_port
+from harness.servers import ActionServer, free_port
 
 ROOT = PROJECT_ROOT
 BIN = Path(sys.executable).parent

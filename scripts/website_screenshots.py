@@ -15,10 +15,10 @@ from pathlib import Path
 from cryptography.fernet import Fernet
 from playwright.sync_api import Browser, ViewportSize, sync_playwright
 
-from scripts.browser import launch
-from scripts.patients import ELIGIBLE, ELIGIBLE_ZH
-from scripts.servers import ROOT, ActionServer, RasaServer, free_port
-from scripts.website_patient import open_site, screen_in_browser
+from harness.browser import launch
+from harness.patients import ELIGIBLE, ELIGIBLE_ZH
+from harness.servers import ROOT, ActionServer, RasaServer, free_port
+from harness.website import open_site, screen_in_browser
 
 DOCS = ROOT / "docs"
 SIZES: dict[str, ViewportSize] = {

@@ -23,7 +23,7 @@ from bot.protocol.eligibility import decisive_answer
 from bot.reading.languages import reader_for
 from bot.reading.reader import Reader, Unreadable
 from bot.referrals.contact import InvalidContact
-from scripts.patients import ELIGIBLE_ANSWERS
+from harness.patients import ELIGIBLE_ANSWERS
 
 TARGET = 0.95
 ENGLISH_BLIND = 158 / 160

@@ -1,5 +1,6 @@
-"""The architecture, as imports: data flows one way, and nothing ships that
-depends on the tests."""
+"""The architecture, as imports: data flows one way, nothing ships that
+depends on the tests or their harness, and the scripts drive the product
+through the harness, never through the tests."""
 
 from __future__ import annotations
 
@@ -42,12 +43,30 @@ def test_bot_knows_nothing_of_rasa_or_of_the_parts_that_use_it() -> None:
     assert offenders("bot", ("rasa", "rasa_sdk", "sanic", "actions", "channels", "stores")) == []
 
 
-@pytest.mark.parametrize(
-    "folder",
-    ["bot", "actions", "channels", "components", "stores", "scripts", "migrations", "inbox"],
-)
+PRODUCT = ["bot", "actions", "channels", "components", "stores", "migrations", "inbox"]
+
+
+@pytest.mark.parametrize("folder", [*PRODUCT, "harness", "scripts"])
 def test_nothing_outside_the_tests_imports_them(folder: str) -> None:
     assert offenders(folder, ("tests",)) == []
+
+
+@pytest.mark.parametrize("folder", PRODUCT)
+def test_nothing_in_the_product_imports_the_harness_or_the_scripts(folder: str) -> None:
+    assert offenders(folder, ("harness", "scripts")) == []
+
+
+def test_the_harness_uses_the_product_only_through_its_public_parts() -> None:
+    """Servers are started as processes and talked to over HTTP; what the
+    harness imports of the product is bot/, the channels' page paths and the
+    stores it reads back (never an action, whose logic the tests prove)."""
+    assert offenders("harness", ("actions", "inbox", "scripts", "migrations")) == []
+
+
+def test_the_tests_and_the_scripts_find_the_harness_in_one_place() -> None:
+    """No second copy of the servers or the simulated patients under scripts/."""
+    moved = {"servers.py", "patients.py", "browser.py", "website_patient.py"}
+    assert sorted(path.name for path in (ROOT / "scripts").iterdir() if path.name in moved) == []
 
 
 def test_the_protocol_never_touches_storage_or_reading() -> None:

@@ -7,7 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.contact_form import ValidateContactForm
 from bot.services import services_from_env
-from scripts.patients import CONTACT_SLOTS, ELIGIBLE_SLOTS
+from harness.patients import CONTACT_SLOTS, ELIGIBLE_SLOTS
 from tests.support.trackers import NO_DOMAIN, make_tracker
 
 CONSENTED = {"contact_consent": True}

@@ -14,8 +14,8 @@ from bot.protocol.contradictions import Flag, FlagKind
 from bot.protocol.eligibility import Outcome
 from bot.reading.en.dates import written_date
 from bot.services import services_from_env
-from scripts.patients import CONTACT_SLOTS as CONTACT
-from scripts.patients import ELIGIBLE_SLOTS as ELIGIBLE
+from harness.patients import CONTACT_SLOTS as CONTACT
+from harness.patients import ELIGIBLE_SLOTS as ELIGIBLE
 from tests.support.trackers import make_tracker
 
 

@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.prescreen_form import ValidatePrescreenForm
 from bot.protocol.calendar import screening_date
 from bot.protocol.criteria import QUESTIONS_BY_SLOT
-from scripts.patients import ELIGIBLE_SLOTS
+from harness.patients import ELIGIBLE_SLOTS
 from tests.support.trackers import NO_DOMAIN, make_tracker
 
 ADULT = {"birth": "1980-03-15"}

@@ -5,7 +5,7 @@ from typing import Any
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.start_over import ActionStartOver
-from scripts.patients import ELIGIBLE_SLOTS
+from harness.patients import ELIGIBLE_SLOTS
 from tests.support.trackers import make_tracker
 
 

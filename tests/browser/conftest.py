@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from bot.services import Services
+from harness.servers import InboxServer, free_port
 from inbox.accounts import AccountStore, Role
-from scripts.servers import InboxServer, free_port
 from tests.e2e.conftest import actions, model, rasa, referrals, workdir  # noqa: F401
 from tests.support.browser import browser, page  # noqa: F401
 from tests.support.inbox import PASSWORD, settings_for

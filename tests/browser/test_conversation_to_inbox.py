@@ -10,8 +10,8 @@ from playwright.sync_api import Page, expect
 from bot.referrals.model import Status
 from bot.referrals.store import ReferralStore
 from bot.services import Services
-from scripts.patients import ELIGIBLE, screen, sender
-from scripts.servers import InboxServer, RasaServer
+from harness.patients import ELIGIBLE, screen, sender
+from harness.servers import InboxServer, RasaServer
 from tests.browser.test_inbox import log_in
 from tests.support.logs import faults_in
 

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from bot.services import Services
-from scripts.servers import InboxServer
+from harness.servers import InboxServer
 from tests.support.inbox import PASSWORD, draft
 
 pytestmark = pytest.mark.browser

@@ -18,9 +18,9 @@ from playwright.sync_api import Browser, Page, ViewportSize, expect
 from bot.protocol.eligibility import Outcome
 from bot.referrals.store import ReferralStore
 from channels.website import LANGUAGES, page_path
-from scripts.patients import CONFIRMED, ELIGIBLE, ELIGIBLE_ZH, text_of
-from scripts.servers import RasaServer
-from scripts.website_patient import (
+from harness.patients import CONFIRMED, ELIGIBLE, ELIGIBLE_ZH, text_of
+from harness.servers import RasaServer
+from harness.website import (
     BOT,
     BOX,
     REPLY_BUTTONS,
@@ -53,7 +53,7 @@ CHINESE = {
     "contact_time": "上午",
     CONFIRMED: "是",
 }
-"""The patient of scripts.patients.ELIGIBLE_ZH on the Chinese page, clicking
+"""The patient of harness.patients.ELIGIBLE_ZH on the Chinese page, clicking
 the answer buttons where one says what they would type."""
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.referrals.store import ReferralStore
-from scripts.servers import BIN, ROOT, ActionServer, RasaServer, free_port
+from harness.servers import BIN, ROOT, ActionServer, RasaServer, free_port
 from tests.support.logs import faults_in
 from tests.support.stores import TEST_KEY, store_at
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.answer_battery import (
+from harness.answer_battery import (
     ASKED_AGAIN_CEILING,
     BATTERY_EN,
     BATTERY_ZH,
@@ -24,7 +24,7 @@ from scripts.answer_battery import (
     run,
     table,
 )
-from scripts.servers import RasaServer
+from harness.servers import RasaServer
 
 pytestmark = pytest.mark.e2e
 

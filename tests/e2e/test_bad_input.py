@@ -10,8 +10,8 @@ import pytest
 import requests
 
 from bot.referrals.store import ReferralStore
-from scripts.patients import ELIGIBLE, screen, sender, text_of, texts
-from scripts.servers import RasaServer
+from harness.patients import ELIGIBLE, screen, sender, text_of, texts
+from harness.servers import RasaServer
 
 pytestmark = pytest.mark.e2e
 

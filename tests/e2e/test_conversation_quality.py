@@ -9,8 +9,8 @@ from bot.protocol.contradictions import Flag, FlagKind
 from bot.protocol.eligibility import Outcome
 from bot.referrals.model import Request
 from bot.referrals.store import ReferralStore
-from scripts.patients import ELIGIBLE, screen, sender, text_of, texts
-from scripts.servers import RasaServer
+from harness.patients import ELIGIBLE, screen, sender, text_of, texts
+from harness.servers import RasaServer
 
 pytestmark = pytest.mark.e2e
 

@@ -8,8 +8,8 @@ import pytest
 
 from bot.referrals.model import Request
 from bot.referrals.store import ReferralStore
-from scripts.patients import sender, text_of, texts
-from scripts.servers import RasaServer
+from harness.patients import sender, text_of, texts
+from harness.servers import RasaServer
 from tests.e2e.test_conversations_zh import zh
 
 pytestmark = pytest.mark.e2e

@@ -11,8 +11,8 @@ from bot.protocol.eligibility import Outcome
 from bot.reading.en.dates import written_date
 from bot.referrals.model import Status
 from bot.referrals.store import ReferralStore
-from scripts.patients import ELIGIBLE, screen, sender, text_of, texts
-from scripts.servers import RasaServer
+from harness.patients import ELIGIBLE, screen, sender, text_of, texts
+from harness.servers import RasaServer
 
 pytestmark = pytest.mark.e2e
 

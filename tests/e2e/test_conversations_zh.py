@@ -13,8 +13,8 @@ from bot.protocol.eligibility import Outcome
 from bot.reading.zh.dates import written_date
 from bot.referrals.model import Referral, Status
 from bot.referrals.store import ReferralStore
-from scripts.patients import ELIGIBLE, ELIGIBLE_SLOTS, ELIGIBLE_ZH, screen, sender, text_of, texts
-from scripts.servers import RasaServer
+from harness.patients import ELIGIBLE, ELIGIBLE_SLOTS, ELIGIBLE_ZH, screen, sender, text_of, texts
+from harness.servers import RasaServer
 from tests.e2e.test_conversations import CONTACT_QUESTIONS, HEALTH_QUESTIONS
 
 pytestmark = pytest.mark.e2e

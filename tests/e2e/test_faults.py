@@ -19,9 +19,9 @@ from bot.protocol.eligibility import evaluate
 from bot.referrals.model import draft_from_screening
 from bot.referrals.outbox import Outbox
 from bot.referrals.store import ReferralStore
-from scripts.patients import ELIGIBLE, screen, sender, text_of, texts
-from scripts.patients import ELIGIBLE_ANSWERS as ANSWERS
-from scripts.servers import ActionServer, RasaServer, free_port
+from harness.patients import ELIGIBLE, screen, sender, text_of, texts
+from harness.patients import ELIGIBLE_ANSWERS as ANSWERS
+from harness.servers import ActionServer, RasaServer, free_port
 from tests.bot.referrals.test_store import CONTACT, SLOTS, TODAY
 from tests.support.faults import CuttableProxy
 from tests.support.stores import PG_TEST_URL, SECRECY, TEST_KEY

@@ -9,8 +9,8 @@ import sqlite3
 import pytest
 
 from bot.referrals.store import ReferralStore
-from scripts.patients import ELIGIBLE, screen, sender, text_of, texts
-from scripts.servers import ActionServer, RasaServer
+from harness.patients import ELIGIBLE, screen, sender, text_of, texts
+from harness.servers import ActionServer, RasaServer
 from tests.support.logs import faults_in
 
 pytestmark = pytest.mark.e2e

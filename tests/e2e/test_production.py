@@ -19,8 +19,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 
 from bot.referrals.store import ReferralStore
-from scripts.patients import ELIGIBLE, screen, sender, text_of, texts
-from scripts.servers import ActionServer, RasaServer, Server, free_port
+from harness.patients import ELIGIBLE, screen, sender, text_of, texts
+from harness.servers import ActionServer, RasaServer, Server, free_port
 from tests.support.stores import PG_TEST_URL, TEST_KEY, store_at
 
 pytestmark = [pytest.mark.e2e, pytest.mark.postgres]

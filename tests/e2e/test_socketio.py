@@ -17,8 +17,8 @@ import websockets.client
 
 from channels.patient_rest import MAX_MESSAGE
 from channels.patient_socketio import ISSUED, REFUSED_EVENT
-from scripts.patients import QUESTIONS
-from scripts.servers import RasaServer
+from harness.patients import QUESTIONS
+from harness.servers import RasaServer
 from tests.support.logs import faults_in
 
 pytestmark = pytest.mark.e2e

@@ -2,7 +2,7 @@
 by Playwright (its own browser download does not work on these machines).
 
 Reusable by every web part: `browser` is one Chromium per session, `page` a
-fresh context (no cookies, no storage) per test. scripts/setup installs the
+fresh context (no cookies, no storage) per test. `scripts/setup test` installs the
 browser and a CJK font.
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-from scripts.browser import launch
+from harness.browser import launch
 
 
 @pytest.fixture(scope="session")

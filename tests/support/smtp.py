@@ -24,7 +24,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from scripts.servers import free_port
+from harness.servers import free_port
 
 USER, PASSWORD = "inbox", "smtp-test-password"
 

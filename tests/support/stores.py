@@ -18,7 +18,7 @@ from bot.referrals.lookup import ContactLookup
 from bot.referrals.secrecy import Secrecy
 from bot.referrals.store import ReferralStore
 from bot.settings import Settings
-from scripts.servers import SERVERS_AUDIT_KEY, SERVERS_LOOKUP_KEY
+from harness.servers import SERVERS_AUDIT_KEY, SERVERS_LOOKUP_KEY
 
 PG_TEST_URL = os.environ.get("PG_TEST_URL", "postgresql://postgres@127.0.0.1:5432/test")
 TEST_KEY = Fernet.generate_key().decode()

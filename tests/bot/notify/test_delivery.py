@@ -19,7 +19,7 @@ from bot.notify import Kind
 from bot.notify.delivery import CLAIM
 from bot.referrals.submit import Submitted, submit
 from bot.services import Services
-from scripts.servers import ROOT
+from harness.servers import ROOT
 from tests.support.inbox import draft, referred, settings_for
 from tests.support.smtp import MailServer
 

@@ -16,7 +16,7 @@ from bot.referrals.contact import Contact, ContactTime
 from bot.referrals.model import Status, draft_from_screening
 from bot.referrals.secrecy import Secrecy
 from bot.referrals.store import ReferralStore
-from scripts.patients import ELIGIBLE_ANSWERS, ELIGIBLE_SLOTS
+from harness.patients import ELIGIBLE_ANSWERS, ELIGIBLE_SLOTS
 from tests.support.stores import LOOKUP, SECRECY, TEST_KEY
 
 TODAY = date(2026, 11, 25)

@@ -9,7 +9,7 @@ import pytest
 from bot.protocol.contradictions import Flag, FlagKind
 from bot.referrals.model import Request
 from bot.referrals.submit import Submitted, referral_draft, submit
-from scripts.patients import ELIGIBLE_SLOTS
+from harness.patients import ELIGIBLE_SLOTS
 from tests.bot.referrals.test_store import CONTACT, TODAY
 from tests.bot.test_services import services_in
 

@@ -2,7 +2,7 @@
 tests in tests/support/browser.py and the docs' screenshots).
 
 Playwright's own browser download cannot work on these machines: it drives
-/usr/bin/chromium, installed by scripts/setup.
+/usr/bin/chromium, installed by `scripts/setup test`.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ FLAGS = [
 
 def launch(playwright: Playwright) -> Browser:
     """A headless Chromium with a fresh profile; raises FileNotFoundError
-    (naming scripts/setup) when Debian's chromium is missing."""
+    (naming `scripts/setup test`) when Debian's chromium is missing."""
     if not CHROMIUM.exists():
-        raise FileNotFoundError(f"{CHROMIUM} missing: run scripts/setup (installs chromium)")
+        raise FileNotFoundError(f"{CHROMIUM} missing: run scripts/setup test (installs chromium)")
     return playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=FLAGS)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.answer_battery import (
+from harness.answer_battery import (
     BATTERIES,
     Case,
     Result,

@@ -9,7 +9,7 @@ from bot.protocol.criteria import QUESTIONS_BY_SLOT, QuestionKind
 from bot.protocol.eligibility import Outcome, evaluate
 from bot.reading.en.reader import read_reply
 from bot.reading.zh.reader import read_reply as read_chinese
-from scripts.patients import ELIGIBLE, ELIGIBLE_ANSWERS, ELIGIBLE_SLOTS, ELIGIBLE_ZH
+from harness.patients import ELIGIBLE, ELIGIBLE_ANSWERS, ELIGIBLE_SLOTS, ELIGIBLE_ZH
 
 CHOICES = [slot for slot in ELIGIBLE_SLOTS if QUESTIONS_BY_SLOT[slot].kind is QuestionKind.CHOICE]
 

@@ -65,30 +65,6 @@ ELIGIBLE = {
 """An adult with active lupus whom nothing rules out, as they would type it;
 hepatitis "not sure", so staff have something to verify."""
 
-ELIGIBLE_ZH = {
-    "screening_consent": "好的",
-    "birth": "45岁",
-    "car_t": "没有",
-    "transplant": "没有",
-    "diagnosis": "红斑狼疮",
-    "hiv_or_syphilis": "没有",
-    "can_become_pregnant": "不能",
-    "ecog": "只能做点轻活",
-    "cancer": "没有",
-    "infection": "没有",
-    "live_vaccine": "没有",
-    "other_trial": "没有",
-    "disease_active": "是的",
-    "hepatitis_or_cmv": "不清楚",
-    "serious_illness": "没有",
-    "contact_consent": "好的",
-    "contact_name": "王芳",
-    "contact_phone": "138 0013 8000",
-    "contact_email": "跳过",
-    "contact_time": "上午",
-}
-"""The same patient writing Chinese (the same answers as stored)."""
-
 ELIGIBLE_SLOTS = {
     "car_t": "no", "transplant": "none", "diagnosis": "sle", "hiv_or_syphilis": "no",
     "can_become_pregnant": "no", "ecog": "1", "cancer": "none", "infection": "no",

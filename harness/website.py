@@ -2,7 +2,7 @@
 the docs' screenshots): reads the chat as displayed and answers each question
 by clicking its button or typing, as a person would.
 
-Questions are recognised as in scripts/patients.py (the text of the
+Questions are recognised as in harness/patients.py (the text of the
 `utter_ask_<slot>` response); the bot's last bubble is the question.
 """
 
@@ -16,13 +16,17 @@ from playwright.sync_api import Page
 
 from bot.settings import PROJECT_ROOT
 from channels.website import page_path
-from scripts.patients import CONFIRMED, QUESTIONS
+from harness.patients import CONFIRMED, QUESTIONS
 
 AXE = PROJECT_ROOT / "website" / "node_modules" / "axe-core" / "axe.min.js"
 BOT = "#chat-widget .rw-response"
 REPLY_BUTTONS = "#chat-widget button.rw-reply"
 BOX = "#chat-widget textarea.rw-new-message"
-SETTLE = 1.5  # seconds without a new bubble: the bot has finished its turn
+TYPING = "#chat-widget .rw-typing-indication"
+SETTLE = 1.5
+"""Seconds without a new bubble after which a turn that ends in no question is over."""
+QUESTION_SETTLE = 0.4
+"""The same after a question: the bot asks last in a turn, then waits."""
 SPACES = re.compile(r"\s+")
 
 
@@ -46,18 +50,25 @@ def bubbles(page: Page) -> list[str]:
 
 
 def settle(page: Page, before: int, timeout: float = 60.0) -> list[str]:
-    """Wait until the bot has said more than `before` bubbles and then
-    nothing new for SETTLE seconds; all bubbles."""
+    """Wait until the bot has said more than `before` bubbles, shows no typing
+    indicator (the widget's sign of a message it holds back), and has said
+    nothing new since: QUESTION_SETTLE seconds when its last bubble is a
+    question, else SETTLE; all bubbles."""
     deadline = time.monotonic() + timeout
     seen, since = -1, time.monotonic()
     while time.monotonic() < deadline:
         count = page.locator(BOT).count()
-        if count != seen:
+        if count != seen or page.locator(TYPING).count():
             seen, since = count, time.monotonic()
-        elif count > before and time.monotonic() - since >= SETTLE:
+        elif count > before and time.monotonic() - since >= quiet_time(page):
             return bubbles(page)
-        page.wait_for_timeout(200)
+        page.wait_for_timeout(100)
     raise TimeoutError(f"no reply after {before} bubbles: {bubbles(page)[-3:]}")
+
+
+def quiet_time(page: Page) -> float:
+    """How long the bot must stay quiet before its turn counts as over."""
+    return QUESTION_SETTLE if question(page) else SETTLE
 
 
 def question(page: Page) -> str | None:

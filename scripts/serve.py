@@ -1,0 +1,184 @@
+"""Run the whole assistant on the embedded default (SQLite), as `scripts/run`
+does once it has set up: the action server and the coordinators' inbox start
+while the model trains (when the data changed), then Rasa loads it; each step
+is named with its time, and the addresses are printed once all answer.
+
+Each process's whole output goes to `.local/logs/<name>.log`; the terminal
+shows its warnings and errors, without the known noise of our dependencies
+(scripts/terminal.py). Ctrl-C stops them all. A process that exits on its own
+stops the others, and the run fails with its name.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import FrameType
+
+import requests
+
+from bot.settings import PROJECT_ROOT, Settings, inbox_address
+from scripts.terminal import COLOUR, LOG_RECORD, Steps, shown
+
+LOGS = PROJECT_ROOT / ".local" / "logs"
+BIN = Path(sys.executable).parent
+QUIET_LEVELS = (" DEBUG ", " INFO ")
+
+
+def on_screen(line: str) -> bool:
+    """Warnings, errors and anything that is not a log record (a traceback);
+    Rasa's last words after training."""
+    if LOG_RECORD.match(COLOUR.sub("", line)):
+        return not any(level in line[:40] for level in QUIET_LEVELS)
+    return True
+
+
+@dataclass
+class Process:
+    """One of the product's processes, its output logged and filtered to the screen."""
+
+    name: str
+    command: list[str]
+    ready_url: str | None = None
+    popen: subprocess.Popen[str] | None = None
+
+    @property
+    def log(self) -> Path:
+        return LOGS / f"{self.name}.log"
+
+    def start(self) -> None:
+        self.log.unlink(missing_ok=True)
+        self.popen = subprocess.Popen(
+            self.command, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            text=True, bufsize=1, start_new_session=True,
+        )  # fmt: skip
+        threading.Thread(target=self.relay, daemon=True).start()
+
+    def relay(self) -> None:
+        """Copy the output to the log, and what is worth seeing to the screen."""
+        assert self.popen and self.popen.stdout
+        output = self.popen.stdout
+        with self.log.open("a", encoding="utf-8") as kept:
+
+            def lines() -> Iterator[str]:
+                for line in output:
+                    kept.write(line)
+                    kept.flush()
+                    yield line
+
+            for line in shown(lines()):
+                if on_screen(line):
+                    print(f"  {self.name}: {line}", flush=True)
+
+    def exited(self) -> int | None:
+        return self.popen.poll() if self.popen else None
+
+    def answers(self) -> bool:
+        if self.ready_url is None:
+            return True
+        try:
+            return requests.get(self.ready_url, timeout=2).ok
+        except requests.RequestException:
+            return False
+
+    def stop(self) -> None:
+        if self.popen and self.popen.poll() is None:
+            os.killpg(self.popen.pid, signal.SIGTERM)
+            try:
+                self.popen.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.popen.pid, signal.SIGKILL)
+                self.popen.wait()
+
+
+class Stopped(Exception):
+    """A process exited on its own."""
+
+
+def wait_until(done: Callable[[], bool], processes: list[Process]) -> None:
+    """Poll `done`, failing as soon as one of `processes` exits."""
+    while not done():
+        for process in processes:
+            code = process.exited()
+            if code is not None:
+                raise Stopped(f"{process.name} exited with code {code}: see {process.log}")
+        time.sleep(0.3)
+
+
+def servers(rasa_port: int, actions_port: int, settings: Settings) -> tuple[Process, ...]:
+    rasa = Process("rasa", [str(BIN / "rasa"), "run", "--model", "models/prescreen.tar.gz",
+                            "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
+                            "--port", str(rasa_port)],
+                   f"http://127.0.0.1:{rasa_port}/")  # fmt: skip
+    actions = Process("actions", [str(BIN / "python"), "-m", "actions.server",
+                                  "--actions", "actions", "--port", str(actions_port)],
+                      f"http://127.0.0.1:{actions_port}/health")  # fmt: skip
+    inbox = Process("inbox", [str(BIN / "python"), "-m", "inbox", "serve", "--scheduler"],
+                    f"http://{settings.inbox_host}:{settings.inbox_port}/login")  # fmt: skip
+    return rasa, actions, inbox
+
+
+def run(steps: Steps, rasa_port: int, actions_port: int) -> None:
+    settings = Settings.from_env()
+    rasa, actions, inbox = servers(rasa_port, actions_port, settings)
+    training = Process("training", [str(BIN / "rasa"), "train", "--fixed-model-name",
+                                    "prescreen", "--out", "models"])  # fmt: skip
+    started = [actions, inbox, training]
+    try:
+        steps.say("starting the action server and the inbox; training (when the data changed)")
+        for process in started:
+            process.start()
+        wait_until(lambda: training.exited() is not None, [actions, inbox])
+        if training.exited():
+            raise Stopped(f"training failed (code {training.exited()}): see {training.log}")
+        steps.say("model ready; starting Rasa (loading the model)")
+        rasa.start()
+        started.append(rasa)
+        servers_up = [rasa, actions, inbox]
+        wait_until(lambda: all(p.answers() for p in servers_up), servers_up)
+        site = f"http://127.0.0.1:{rasa_port}"
+        steps.say(f"ready: the patient website at {site}/study/ (Chinese: /study/zh/)")
+        steps.say(f"       REST: POST {site}/webhooks/rest/webhook")
+        steps.say(f"       the coordinators' inbox at {inbox_address(settings)} (first admin: "
+                  ".venv/bin/python -m inbox create-admin NAME); Ctrl-C stops")  # fmt: skip
+        wait_until(lambda: False, servers_up)
+    finally:
+        for process in reversed(started):
+            process.stop()
+
+
+def interrupted(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rasa-port", type=int, default=int(os.environ.get("RASA_PORT", 5005)))
+    parser.add_argument("--actions-port", type=int,
+                        default=int(os.environ.get("ACTIONS_PORT", 5055)))  # fmt: skip
+    arguments = parser.parse_args(argv)
+    started = float(os.environ.get("RUN_STARTED") or time.time())
+    LOGS.mkdir(parents=True, exist_ok=True)
+    signal.signal(signal.SIGTERM, interrupted)
+    steps = Steps(started)
+    try:
+        run(steps, arguments.rasa_port, arguments.actions_port)
+    except KeyboardInterrupt:
+        steps.say("stopped")
+        return 0
+    except Stopped as stopped:
+        steps.say(str(stopped))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
