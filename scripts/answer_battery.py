@@ -10,6 +10,11 @@ URL --tracker-db rasa.db`, with their REFERRAL_KEYS). How a case is typed and
 judged: harness/answer_battery.py. Exits non-zero on any firm wrong answer, or
 when the clear answers written in a battery's own language are asked again 10%
 of the time or more.
+
+With `--safety` it scores by what each stored answer decides instead
+(harness/safety.py: unsafe, wrong, asked again per class and per question), as
+issue 27 scores the closed-world batteries (tests/answers/closed_world*.yml),
+and exits non-zero on any unsafe answer.
 """
 
 from __future__ import annotations
@@ -18,15 +23,18 @@ import argparse
 import sys
 from pathlib import Path
 
+from bot.protocol.calendar import screening_date
 from harness.answer_battery import (
     ASKED_AGAIN_CEILING,
     BATTERIES,
+    Result,
     asked_again_rate,
     load,
     own_servers,
     run,
     table,
 )
+from harness.safety import asked_again_by_question, safety_table, safety_verdict
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rasa", help="a running Rasa server's URL")
     parser.add_argument("--tracker-db", type=Path, help="its SQLite tracker store")
     parser.add_argument("--show", default="firm_wrong", help="verdicts to list, comma-separated")
+    parser.add_argument("--safety", action="store_true", help="score by what is decided")
     arguments = parser.parse_args(argv)
     cases = load(arguments.batteries)
     if arguments.rasa:
@@ -42,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         with own_servers() as (url, tracker_db):
             results = run(url, tracker_db, cases)
+    if arguments.safety:
+        return print_safety(results, set(arguments.show.split(",")) | {"unsafe", "wrong"})
     rates = {}
     for language in sorted({result.case.conversation for result in results}):
         held = [result for result in results if result.case.conversation == language]
@@ -56,6 +67,26 @@ def main(argv: list[str] | None = None) -> int:
                   f"expected {result.case.expect!r}, stored {result.stored!r}")  # fmt: skip
     firm_wrong = sum(r.verdict == "firm_wrong" for r in results)
     return 1 if firm_wrong or max(rates.values()) >= ASKED_AGAIN_CEILING else 0
+
+
+def print_safety(results: list[Result], shown: set[str]) -> int:
+    """The safety tables per conversation language; 1 if any answer is unsafe."""
+    today = screening_date()
+    verdicts = [safety_verdict(r.case.question, r.case.expect, r.stored, today) for r in results]
+    for language in sorted({result.case.conversation for result in results}):
+        held = [(r, v) for r, v in zip(results, verdicts, strict=True)
+                if r.case.conversation == language]  # fmt: skip
+        print(f"\nConversations in {language} ({len(held)} cases):")
+        print(safety_table((r.case.cls, v) for r, v in held))
+        rates = asked_again_by_question((r.case.question, v) for r, v in held)
+        worst = max((q for q in rates if q != "all"), key=rates.__getitem__)
+        print(f"asked again: {rates['all']:.1%} of all (cap 30%), at most "
+              f"{rates[worst]:.0%} at one question ({worst}; cap 50%)")  # fmt: skip
+    for result, verdict in zip(results, verdicts, strict=True):
+        if verdict in shown:
+            print(f"{verdict}: {result.case.id} {result.case.text!r} "
+                  f"expected {result.case.expect!r}, stored {result.stored!r}")  # fmt: skip
+    return 1 if "unsafe" in verdicts else 0
 
 
 if __name__ == "__main__":
