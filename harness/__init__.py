@@ -5,7 +5,8 @@ drive the product share.
   free ports, their data in a folder the caller gives (a temporary one);
 - `patients`: simulated patients, and how they answer whatever the bot asks;
 - `answer_battery`: types a battery of replies at its questions and judges
-  what the assistant stored;
+  what the assistant stored; `safety` scores a stored answer by what it
+  decides (unsafe, wrong, asked again);
 - `browser` and `website`: Debian's headless chromium, and a patient using the
   website in it.
 
