@@ -35,6 +35,14 @@ class Settings:
     """`OUTBOX_RETRY_SECONDS`: how often the outbox tries the database again."""
     purge_after_days: float = 30.0
     """`PURGE_AFTER_DAYS`: unreferred conversations are deleted after this."""
+    action_server_token: str = ""
+    """`ACTION_SERVER_TOKEN`: the secret Rasa sends the action server in its
+    `Authorization: Bearer` header (endpoints*.yml); the action server refuses
+    every request without it but `/health`. Empty: the embedded run's file
+    beside its key (`.local/action-server.token`)."""
+    action_server_host: str = "127.0.0.1"
+    """`ACTION_SERVER_HOST`: the address the action server listens on (only
+    Rasa talks to it)."""
 
     # The coordinators' inbox (inbox/, docs/inbox.md)
     inbox_host: str = "127.0.0.1"
@@ -111,6 +119,8 @@ class Settings:
             outbox_dir=Path(get("OUTBOX_DIR") or default.outbox_dir),
             outbox_retry_seconds=float(get("OUTBOX_RETRY_SECONDS") or default.outbox_retry_seconds),
             purge_after_days=float(get("PURGE_AFTER_DAYS") or default.purge_after_days),
+            action_server_token=get("ACTION_SERVER_TOKEN") or "",
+            action_server_host=get("ACTION_SERVER_HOST") or default.action_server_host,
             **_inbox_settings(get, default),
         )
 

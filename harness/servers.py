@@ -27,6 +27,11 @@ SERVERS_LOOKUP_KEY = "servers-lookup-key"
 """The contact lookup key of the servers started here (tests, benchmark)."""
 SERVERS_AUDIT_KEY = "servers-audit-key"
 """The audit log's key of the inboxes started here."""
+SERVERS_ACTION_TOKEN = secrets.token_urlsafe(32)
+"""The secret the Rasa servers started here send their action servers (one
+per test process: a test that forges requests holds it, or not)."""
+ACTION_HEADERS = "  headers:\n    Authorization: Bearer ${ACTION_SERVER_TOKEN}\n"
+"""An endpoints file's action-endpoint headers, as the shipped ones have them."""
 
 
 def free_port() -> int:
@@ -43,7 +48,10 @@ class Server:
 
     def __init__(self, name: str, port: int, workdir: Path, env: dict[str, str]) -> None:
         self.name, self.port, self.workdir = name, port, workdir
-        self.env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", **env}
+        self.env = {
+            **os.environ, "RASA_TELEMETRY_ENABLED": "false",
+            "ACTION_SERVER_TOKEN": SERVERS_ACTION_TOKEN, **env,
+        }  # fmt: skip
         self.log = workdir / f"{name}.log"
         self.process: subprocess.Popen[bytes] | None = None
 
@@ -125,6 +133,7 @@ class RasaServer(Server):
         self.endpoints = workdir / "endpoints.yml"
         self.endpoints.write_text(
             f"action_endpoint:\n  url: {action_url}\n  enable_selective_domain: true\n"
+            f"{ACTION_HEADERS}"
             "tracker_store:\n  type: stores.private.PrivateSQLTrackerStore\n"
             f"  dialect: sqlite\n  db: {workdir / 'rasa.db'}\n"
         )

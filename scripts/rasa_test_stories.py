@@ -18,14 +18,15 @@ from pathlib import Path
 from cryptography.fernet import Fernet
 
 from bot.settings import PROJECT_ROOT
-from harness.servers import ActionServer, free_port
+from harness.servers import ACTION_HEADERS, SERVERS_ACTION_TOKEN, ActionServer, free_port
 
 ROOT = PROJECT_ROOT
 BIN = Path(sys.executable).parent
 
 
 def main() -> int:
-    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
+    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false",
+           "ACTION_SERVER_TOKEN": SERVERS_ACTION_TOKEN}  # fmt: skip
     with (
         tempfile.TemporaryDirectory() as tmp,
         ActionServer(free_port(), Path(tmp), Fernet.generate_key().decode()) as actions,
@@ -33,6 +34,7 @@ def main() -> int:
         endpoints = Path(tmp) / "endpoints.yml"
         endpoints.write_text(
             f"action_endpoint:\n  url: {actions.webhook}\n  enable_selective_domain: true\n"
+            f"{ACTION_HEADERS}"
         )
         out = ROOT / "results" / "stories"
         run = subprocess.run(

@@ -25,6 +25,7 @@ from types import FrameType
 
 import requests
 
+from bot.services import Services
 from bot.settings import PROJECT_ROOT, Settings, inbox_address
 from scripts.terminal import COLOUR, LOG_RECORD, Steps, shown
 
@@ -128,6 +129,8 @@ def servers(rasa_port: int, actions_port: int, settings: Settings) -> tuple[Proc
 
 def run(steps: Steps, rasa_port: int, actions_port: int) -> None:
     settings = Settings.from_env()
+    # Rasa's endpoints.yml names the action server's secret by this variable.
+    os.environ["ACTION_SERVER_TOKEN"] = Services(settings).action_server_token()
     rasa, actions, inbox = servers(rasa_port, actions_port, settings)
     training = Process("training", [str(BIN / "rasa"), "train", "--fixed-model-name",
                                     "prescreen", "--out", "models"])  # fmt: skip

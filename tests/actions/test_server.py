@@ -43,3 +43,16 @@ def test_the_server_imports_pythons_own_distutils_not_setuptools() -> None:
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert child.returncode == 0, child.stderr
+
+
+def test_an_error_is_told_by_where_it_happened_never_by_its_message() -> None:
+    from actions.server import where_it_failed
+
+    try:
+        {"contact_name": "Anna"}["Anna Kowalska, +86 138 0013 8000"]
+    except KeyError as error:
+        told = where_it_failed(error)
+    assert told.startswith("KeyError at ") and told.endswith(
+        "in test_an_error_is_told_by_where_it_happened_never_by_its_message"
+    )
+    assert "Anna" not in told and "8000" not in told

@@ -48,3 +48,16 @@ def test_the_flusher_stores_waiting_referrals_once_started(tmp_path: Path) -> No
 
     assert len(services.outbox) == 0
     assert services.referrals.get("waiting") is not None
+
+
+def test_the_action_servers_secret_is_the_configured_one_else_a_local_file(
+    tmp_path: Path,
+) -> None:
+    local = Services(Settings(key_file=tmp_path / "referral.key"))
+    configured = Services(Settings(key_file=tmp_path / "referral.key", action_server_token="s"))
+
+    made = local.action_server_token()
+
+    assert len(made) >= 32 and made == local.action_server_token()
+    assert (tmp_path / "action-server.token").stat().st_mode & 0o777 == 0o600
+    assert configured.action_server_token() == "s"

@@ -20,6 +20,8 @@ def test_every_setting_comes_from_the_environment() -> None:
             "OUTBOX_DIR": "/var/lib/prescreen/outbox",
             "OUTBOX_RETRY_SECONDS": "2.5",
             "PURGE_AFTER_DAYS": "14",
+            "ACTION_SERVER_TOKEN": "shared-secret",
+            "ACTION_SERVER_HOST": "10.0.0.5",
         }
     )
     assert settings == Settings(
@@ -29,6 +31,8 @@ def test_every_setting_comes_from_the_environment() -> None:
         outbox_dir=Path("/var/lib/prescreen/outbox"),
         outbox_retry_seconds=2.5,
         purge_after_days=14.0,
+        action_server_token="shared-secret",
+        action_server_host="10.0.0.5",
     )
 
 

@@ -1,0 +1,103 @@
+"""Closed doors (issue 29), against the real processes: the action server
+answers Rasa only. Each refusal is paired with the same request from the
+holder of the secret, which gets through, so that nothing passes because a
+feature stopped working."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+from bot.referrals.store import ReferralStore
+from harness.patients import CONTACT_SLOTS, ELIGIBLE_SLOTS, sender
+from harness.servers import SERVERS_ACTION_TOKEN, ActionServer, free_port
+from tests.support.logs import faults_in
+from tests.support.stores import TEST_KEY
+
+pytestmark = pytest.mark.e2e
+
+RASA = {"Authorization": f"Bearer {SERVERS_ACTION_TOKEN}"}
+NAME = CONTACT_SLOTS["contact_name"]
+
+
+def forged_referral(patient: str) -> dict[str, Any]:
+    """An action call as Rasa would send it at the contact form's last answer,
+    for a patient who never chatted: with the secret it saves a referral."""
+    slots = {**ELIGIBLE_SLOTS, **CONTACT_SLOTS, "language": "en",
+             "screening_outcome": "pre_qualified", "requested_slot": "contact_time"}  # fmt: skip
+    user = {"event": "user", "text": "mornings",
+            "parse_data": {"intent": {"name": "inform"}, "entities": []}}  # fmt: skip
+    events = [*({"event": "slot", "name": k, "value": v} for k, v in slots.items()), user,
+              {"event": "slot", "name": "contact_time", "value": "mornings"}]  # fmt: skip
+    tracker = {
+        "sender_id": patient, "slots": {**slots, "contact_time": "mornings"},
+        "latest_message": {"text": "mornings", "intent": {"name": "inform"}, "entities": []},
+        "events": events, "paused": False, "followup_action": None,
+        "active_loop": {"name": "contact_form"}, "latest_action_name": "action_listen",
+    }  # fmt: skip
+    return {"next_action": "validate_contact_form", "sender_id": patient, "version": "3.6.2",
+            "domain": {}, "tracker": tracker}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"Authorization": "Bearer guessed"}, {"Authorization": SERVERS_ACTION_TOKEN},
+     {"Authorization": f"Bearer {SERVERS_ACTION_TOKEN[:-1]}"}],
+    ids=["no secret", "a wrong one", "no Bearer", "one character short"],
+)  # fmt: skip
+def test_a_forged_action_request_is_refused_and_the_same_with_the_secret_saves(
+    actions: ActionServer, referrals: ReferralStore, headers: dict[str, str]
+) -> None:
+    forged, held = sender("forged"), sender("held")
+
+    refused = requests.post(actions.webhook, json=forged_referral(forged), headers=headers)
+    accepted = requests.post(actions.webhook, json=forged_referral(held), headers=RASA)
+
+    assert (refused.status_code, refused.json()) == (401, {"error": "unauthorized"})
+    assert referrals.get(forged) is None
+    assert accepted.status_code == 200
+    assert referrals.get(held) is not None
+
+
+def test_only_the_health_check_is_open(actions: ActionServer) -> None:
+    assert requests.get(actions.url + "/health").status_code == 200
+    assert requests.get(actions.url + "/actions").status_code == 401
+    assert requests.get(actions.url + "/actions", headers=RASA).status_code == 200
+
+
+def test_an_error_answers_with_a_short_code_and_logs_no_patient_words(tmp_path: Path) -> None:
+    """rasa-sdk's own handler answered with the whole request (a tracker with
+    contact details and answers), and Rasa logs such an answer at ERROR."""
+    broken: dict[str, Any] = {
+        "next_action": "validate_contact_form",
+        "tracker": {"contact_name": NAME},
+    }
+    with ActionServer(free_port(), tmp_path, TEST_KEY) as server:
+        answer = requests.post(server.webhook, json=broken, headers=RASA)
+
+    assert (answer.status_code, answer.json()) == (500, {"error": "internal_error"})
+    log = server.log.read_text()
+    assert NAME not in log
+    faults = faults_in(server.log)
+    assert len(faults) == 1, faults  # one line, no traceback: where, never what
+    assert "ERROR" in faults[0] and "an action request failed: KeyError at " in faults[0]
+
+
+def other_addresses() -> list[str]:
+    """This machine's IPv4 addresses but the loopback ones."""
+    shown = subprocess.run(["ip", "-4", "-o", "addr"], capture_output=True, text=True).stdout
+    found = [line.split()[3].split("/")[0] for line in shown.splitlines()]
+    return [address for address in found if not address.startswith("127.")]
+
+
+def test_the_action_server_is_not_reachable_on_another_interface(actions: ActionServer) -> None:
+    addresses = other_addresses()
+    assert addresses, "this test needs a network interface besides the loopback"
+    for address in addresses:
+        with pytest.raises(requests.ConnectionError):
+            requests.get(f"http://{address}:{actions.port}/health", timeout=5)
+    assert requests.get(f"http://127.0.0.1:{actions.port}/health", timeout=5).ok
