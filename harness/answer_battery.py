@@ -58,6 +58,12 @@ from stores.private import PrivateSQLTrackerStore
 BATTERY_EN = PROJECT_ROOT / "tests" / "answers" / "battery.yml"
 BATTERY_ZH = PROJECT_ROOT / "tests" / "answers" / "battery_zh.yml"
 BATTERIES = [BATTERY_EN, BATTERY_ZH]
+CLOSED_WORLD = [
+    PROJECT_ROOT / "tests" / "answers" / "closed_world.yml",
+    PROJECT_ROOT / "tests" / "answers" / "closed_world_zh.yml",
+]
+"""Issue 27's blind batteries, scored by what is decided (harness/safety.py);
+their labels are frozen since their first run (docs/quality.md)."""
 MODEL = PROJECT_ROOT / "models" / "prescreen.tar.gz"
 ASKED_AGAIN_CEILING = 0.10
 _DATE = re.compile(r"\d{4}(-\d\d){0,2}(/\d{4}-\d\d-\d\d)?")

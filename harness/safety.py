@@ -76,10 +76,12 @@ def decision_of(question: str, value: Any, today: date) -> Decision:
 def expected_decision(question: str, expect: Any, today: date) -> Decision | None:
     """The decision the label stands for; None where it asks again (or, at the
     date of birth, where the age is unclear: asking again is right)."""
-    if expect in ("ask_again", "unclear"):
+    if expect == "ask_again" or (question == "birth" and expect == "unclear"):
         return None
     if question == "birth":
-        return AGE_LABELS[str(expect)]
+        return AGE_LABELS[str(expect)]  # KeyError: not a label of the date of birth
+    if typed_value(QUESTIONS_BY_SLOT[question], str(expect)) is None:
+        raise ValueError(f"{expect!r} is not a value of {question}")
     return decision_of(question, str(expect), today)
 
 

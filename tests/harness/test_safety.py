@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from harness.answer_battery import CLOSED_WORLD, load
 from harness.safety import asked_again_by_question, decision_of, safety_table, safety_verdict
 
 TODAY = date(2026, 12, 7)
@@ -71,3 +72,22 @@ def test_the_tables_count_per_class_and_per_question() -> None:
         [("car_t", "asked_again"), ("car_t", "right"), ("ecog", "right")]
     )
     assert rates == {"car_t": 0.5, "ecog": 0.0, "all": 1 / 3}
+
+
+def test_the_closed_world_batteries_label_every_case_with_a_value_of_its_question() -> None:
+    cases = load(CLOSED_WORLD, TODAY)
+    assert sum(c.conversation == "en" for c in cases) >= 200
+    assert sum(c.conversation == "zh" for c in cases) >= 200
+    assert len({c.id for c in cases}) == len(cases)
+    for case in cases:  # every label decides something (raises on a value not its question's)
+        safety_verdict(case.question, case.expect, None, TODAY)
+    for language in ("en", "zh"):
+        held = [c for c in cases if c.conversation == language]
+        assert sum(c.cls == "plain" for c in held) >= 0.15 * len(held)
+
+
+def test_a_label_that_is_no_value_of_its_question_is_refused() -> None:
+    with pytest.raises(ValueError):
+        safety_verdict("car_t", "organ", None, TODAY)
+    with pytest.raises(KeyError):
+        safety_verdict("birth", "yes", None, TODAY)
