@@ -8,7 +8,8 @@ file), then drop the old keys:
         [--endpoints endpoints.production.yml]
 
 Re-encrypts every referral, every referral waiting in the outbox and every
-stored conversation event (also events stored before encryption existed).
+stored conversation event (also events stored before encryption existed),
+and empties the tracker store's clear columns (scripts/scrub_tracker_store.py).
 """
 
 from __future__ import annotations
@@ -30,10 +31,12 @@ def main(argv: list[str] | None = None) -> None:
     drafts = list(box.pending())
     for _, draft in drafts:
         box.put(draft)  # written again with the current key
-    events = from_endpoints(arguments.endpoints).reseal_events()
+    tracker_store = from_endpoints(arguments.endpoints)
+    events = tracker_store.reseal_events()
+    scrubbed = tracker_store.scrub_clear_columns()
     print(
         f"re-encrypted {rows} referral(s), {len(drafts)} outbox referral(s) "
-        f"and {events} conversation event(s)"
+        f"and {events} conversation event(s); scrubbed {scrubbed} event row(s)"
     )
 
 

@@ -114,6 +114,13 @@ def wait_until(done: Callable[[], bool], processes: list[Process]) -> None:
         time.sleep(0.3)
 
 
+def finish(step: Process, beside: list[Process]) -> None:
+    """Wait for a step that runs to its end; fail if it fails or one of `beside` exits."""
+    wait_until(lambda: step.exited() is not None, beside)
+    if step.exited():
+        raise Stopped(f"{step.name} failed (code {step.exited()}): see {step.log}")
+
+
 def servers(rasa_port: int, actions_port: int, settings: Settings) -> tuple[Process, ...]:
     rasa = Process("rasa", [str(BIN / "rasa"), "run", "--model", "models/prescreen.tar.gz",
                             "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
@@ -134,14 +141,15 @@ def run(steps: Steps, rasa_port: int, actions_port: int) -> None:
     rasa, actions, inbox = servers(rasa_port, actions_port, settings)
     training = Process("training", [str(BIN / "rasa"), "train", "--fixed-model-name",
                                     "prescreen", "--out", "models"])  # fmt: skip
-    started = [actions, inbox, training]
+    # Rows an older version wrote with clear intent and slot names (stores/private.py).
+    scrub = Process("scrub", [str(BIN / "python"), "-m", "scripts.scrub_tracker_store"])
+    started = [actions, inbox, training, scrub]
     try:
         steps.say("starting the action server and the inbox; training (when the data changed)")
         for process in started:
             process.start()
-        wait_until(lambda: training.exited() is not None, [actions, inbox])
-        if training.exited():
-            raise Stopped(f"training failed (code {training.exited()}): see {training.log}")
+        for step in (training, scrub):
+            finish(step, [actions, inbox])
         steps.say("model ready; starting Rasa (loading the model)")
         rasa.start()
         started.append(rasa)

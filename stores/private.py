@@ -6,9 +6,14 @@ answers) is stored as a Fernet token with the referrals' keys
 (`REFERRAL_KEYS`, bot/referrals/secrecy.py), so the `data` column holds no
 readable patient data; rows written before encryption (plain JSON) are still
 read, and `reseal_events` (scripts/rotate_keys.py) re-encrypts every row with
-the current key. Sender ids, event types, intent and action names and times
-stay readable: the purge and the lock need them, and they say nothing of the
-patient. A SQLite file is created readable by its owner only.
+the current key. Only sender ids, times and which rows start a session stay
+readable (the purge and Rasa's session logic need them): Rasa's clear columns
+would tell the content too (the intent of each message and the name of each
+slot set, so "affirm", then `hiv_or_syphilis`, then `confirmed_exclusion` tell
+an exclusion without the key), so `intent_name` and `action_name` are left
+empty and `type_name` is `session_started` or `event`. `scrub_clear_columns`
+empties them in rows written before (scripts/scrub_tracker_store.py; scripts/run
+runs it at start). A SQLite file is created readable by its owner only.
 
 Forgetting: Rasa saves a tracker by appending the in-memory events it has not
 stored yet, so rows deleted by anyone else would simply be written again.
@@ -31,11 +36,10 @@ from typing import Any
 
 from rasa.core.tracker_store import SQLTrackerStore, TrackerStore
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import SlotSet, UserUttered
+from rasa.shared.core.events import SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
-from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from rasa.utils.endpoints import read_endpoint_config
-from sqlalchemy import func, select
+from sqlalchemy import case, func, or_, select, update
 
 from bot.private_files import create_private_file
 from bot.referrals.secrecy import Secrecy, secrecy_for
@@ -44,6 +48,14 @@ from stores.events import events_from
 
 FORGET_SLOT = "data_deleted"
 RESEAL_BATCH = 500
+SESSION_START: str = SessionStarted.type_name
+SEALED_TYPE = "event"
+"""The `type_name` of every stored event but a session's start."""
+
+
+def clear_type(type_name: str) -> str:
+    """What the clear `type_name` column says of an event: only whether it starts a session."""
+    return SESSION_START if type_name == SESSION_START else SEALED_TYPE
 
 
 def asked_to_forget(tracker: DialogueStateTracker) -> bool:
@@ -88,12 +100,10 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
                 session.add(
                     self.SQLEvent(
                         sender_id=tracker.sender_id,
-                        type_name=event.type_name,
+                        type_name=clear_type(event.type_name),
                         timestamp=data.get("timestamp"),
-                        intent_name=data.get("parse_data", {})
-                        .get("intent", {})
-                        .get(INTENT_NAME_KEY),
-                        action_name=data.get("name"),
+                        intent_name=None,
+                        action_name=None,
                         data=self.seal(data),
                     )
                 )
@@ -134,6 +144,23 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
                     row.data = self.seal(self.open(row.data))
                 session.commit()
                 done, last_id = done + len(rows), rows[-1].id
+
+    def scrub_clear_columns(self) -> int:
+        """Empty the clear columns of rows written before they were kept empty
+        (intent and action names, event types but a session's start); returns
+        how many rows changed. One statement: safe beside a running Rasa."""
+        events = self.SQLEvent
+        with self.session_scope() as session:
+            changed = session.execute(
+                update(events)
+                .where(or_(events.intent_name.is_not(None), events.action_name.is_not(None),
+                           events.type_name.not_in([SESSION_START, SEALED_TYPE])))
+                .values(intent_name=None, action_name=None,
+                        type_name=case((events.type_name == SESSION_START, SESSION_START),
+                                       else_=SEALED_TYPE))
+            ).rowcount  # fmt: skip
+            session.commit()
+        return int(changed or 0)
 
 
 def from_endpoints(endpoints: str) -> PrivateSQLTrackerStore:

@@ -1,10 +1,11 @@
 """Closed doors (issue 29), against the real processes: the action server
-answers Rasa only. Each refusal is paired with the same request from the
-holder of the secret, which gets through, so that nothing passes because a
-feature stopped working."""
+answers Rasa only; the tracker store's clear columns tell nothing. Each
+refusal is paired with the same request from the holder of the secret, which
+gets through, so that nothing passes because a feature stopped working."""
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -13,8 +14,8 @@ import pytest
 import requests
 
 from bot.referrals.store import ReferralStore
-from harness.patients import CONTACT_SLOTS, ELIGIBLE_SLOTS, sender
-from harness.servers import SERVERS_ACTION_TOKEN, ActionServer, free_port
+from harness.patients import CONTACT_SLOTS, ELIGIBLE_SLOTS, sender, texts
+from harness.servers import SERVERS_ACTION_TOKEN, ActionServer, RasaServer, free_port
 from tests.support.logs import faults_in
 from tests.support.stores import TEST_KEY
 
@@ -101,3 +102,17 @@ def test_the_action_server_is_not_reachable_on_another_interface(actions: Action
         with pytest.raises(requests.ConnectionError):
             requests.get(f"http://{address}:{actions.port}/health", timeout=5)
     assert requests.get(f"http://127.0.0.1:{actions.port}/health", timeout=5).ok
+
+
+def test_the_tracker_store_of_a_real_conversation_shows_no_intent_or_slot(
+    rasa: RasaServer, workdir: Path
+) -> None:
+    patient = sender()
+    for message in ("hi", "yes", "I'm 45", "yes"):  # the last: a CAR-T, read back
+        texts(rasa, patient, message)
+    with sqlite3.connect(workdir / "rasa.db") as db:
+        columns = set(db.execute(
+            "SELECT type_name, intent_name, action_name FROM events WHERE sender_id = ?",
+            (patient,),
+        ))  # fmt: skip
+    assert columns == {("session_started", None, None), ("event", None, None)}

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
 from cryptography.fernet import Fernet, InvalidToken
+from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.settings import DOMAIN_FILE
@@ -165,3 +167,63 @@ async def test_rotation_moves_every_event_to_the_new_key(
     monkeypatch.setenv("REFERRAL_KEYS", old)
     with pytest.raises(InvalidToken):
         await store(tmp_path).retrieve("patient")
+
+
+def clear_columns(tmp_path: Path) -> set[tuple[object, ...]]:
+    with sqlite3.connect(tmp_path / "rasa.db") as db:
+        return set(db.execute("SELECT type_name, intent_name, action_name FROM events"))
+
+
+def telling_conversation(sender: str) -> DialogueStateTracker:
+    """A confirmed exclusion, as Rasa's clear columns would have told it."""
+    tracker = DialogueStateTracker(sender, DOMAIN.slots)
+    tracker.update(ActionExecuted("action_session_start"))
+    tracker.update(SessionStarted())
+    tracker.update(UserUttered("yes", {"name": "affirm"}))
+    tracker.update(ActionExecuted("prescreen_form"))
+    tracker.update(SlotSet("hiv_or_syphilis", "yes"))
+    tracker.update(SlotSet("confirmed_exclusion", "hiv_or_syphilis=yes"))
+    return tracker
+
+
+async def test_the_clear_columns_tell_nothing_but_where_a_session_starts(tmp_path: Path) -> None:
+    trackers = store(tmp_path)
+    await trackers.save(telling_conversation("patient"))
+
+    assert clear_columns(tmp_path) == {("session_started", None, None), ("event", None, None)}
+    saved = await trackers.retrieve("patient")
+    assert saved is not None and saved.get_slot("confirmed_exclusion") == "hiv_or_syphilis=yes"
+    # from the session's start on, as Rasa's own store reads it
+    assert [e.type_name for e in saved.events] == [
+        e.type_name for e in list(telling_conversation("patient").events)[1:]
+    ]
+
+
+async def test_a_new_session_still_starts_from_its_own_events(tmp_path: Path) -> None:
+    trackers = store(tmp_path)
+    tracker = telling_conversation("patient")
+    await trackers.save(tracker)
+    tracker.update(
+        ActionExecuted("action_session_start", timestamp=tracker.events[-1].timestamp + 10)
+    )
+    tracker.update(SessionStarted(timestamp=tracker.events[-1].timestamp + 10))
+    await trackers.save(tracker)
+
+    latest = await trackers.retrieve("patient")
+    assert latest is not None and latest.get_slot("hiv_or_syphilis") is None  # the old session's
+
+
+async def test_rows_written_with_rasas_clear_columns_are_scrubbed_and_still_read(
+    tmp_path: Path,
+) -> None:
+    rasas = SQLTrackerStore(domain=DOMAIN, dialect="sqlite", db=str(tmp_path / "rasa.db"))
+    await rasas.save(telling_conversation("patient"))
+    assert ("event", None, None) not in clear_columns(tmp_path)  # Rasa's own: telling
+
+    trackers = store(tmp_path)
+    assert trackers.scrub_clear_columns() == 5  # all but the session start
+    assert trackers.scrub_clear_columns() == 0
+
+    assert clear_columns(tmp_path) == {("session_started", None, None), ("event", None, None)}
+    saved = await trackers.retrieve("patient")
+    assert saved is not None and saved.get_slot("hiv_or_syphilis") == "yes"
