@@ -40,6 +40,8 @@ def _utcnow() -> datetime:
 
 class ReferralRow(Base):
     __tablename__ = "referrals"
+    # A deleted referral's id is never given again (migration 0009).
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id = Column(Integer, primary_key=True)
     conversation_id = Column(String(255), nullable=False, unique=True)
