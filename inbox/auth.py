@@ -95,7 +95,7 @@ def admin_required(view: View) -> View:
 
 @blueprint.route("/login", methods=["GET", "POST"])
 def login() -> ResponseReturnValue:
-    if request.method == "GET":
+    if request.method != "POST":  # GET, and HEAD, which Flask routes here too
         return render_template("login.html")
     username = request.form.get("username", "")[:64]
     password = request.form.get("password", "")[:1024]
@@ -109,7 +109,7 @@ def login() -> ResponseReturnValue:
         inbox.throttle.failed(username, address)
         inbox.audit.record(_attempted(username), "login_failed", detail=f"from {address}")
         return render_template("login.html", error=text("login_failed")), 401
-    inbox.throttle.succeeded(username, address)
+    inbox.throttle.succeeded(username)
     inbox.audit.record(found.username, "login", detail=f"from {address}")
     _start_session(found)
     return redirect(url_for("referrals.listing"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -47,16 +47,13 @@ class LoginThrottle:
             session.add(LoginFailureRow(username=_name(username), address=address[:64], at=at))
             session.execute(delete(LoginFailureRow).where(LoginFailureRow.at < at - self._window))
 
-    def succeeded(self, username: str, address: str) -> None:
-        """A correct login clears the account's and the address's failures."""
+    def succeeded(self, username: str) -> None:
+        """A correct login clears its own account's failures, and only those:
+        the address's failures against other accounts stay counted (else one
+        account of one's own would reset the guessing of another's)."""
         with Session(self._engine, future=True) as session, session.begin():
             session.execute(
-                delete(LoginFailureRow).where(
-                    or_(
-                        LoginFailureRow.username == _name(username),
-                        LoginFailureRow.address == address[:64],
-                    )
-                )
+                delete(LoginFailureRow).where(LoginFailureRow.username == _name(username))
             )
 
 

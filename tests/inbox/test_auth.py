@@ -15,6 +15,7 @@ from flask.testing import FlaskClient
 from bot.services import Services
 from inbox.accounts import AccountStore
 from inbox.app import create_app
+from inbox.audit import AuditLog
 from inbox.throttle import LoginThrottle
 from tests.support.inbox import PASSWORD, csrf_token, login, post, referred
 
@@ -196,3 +197,28 @@ def test_without_a_proxy_a_forged_forwarded_for_changes_nothing(
     app = create_app(Services(replace(services.settings, login_max_failures=2)))
     assert failed_logins_from(app, "203.0.113.7", ["a1", "a2"]) == [401, 401]
     assert failed_logins_from(app, "198.51.100.9", ["b1"]) == [429]  # same real address
+
+
+def test_a_login_to_ones_own_account_does_not_reset_the_guessing_of_anothers(
+    services: Services, accounts: AccountStore
+) -> None:
+    app = create_app(Services(replace(services.settings, login_max_failures=3)))
+    guesser = app.test_client()
+    assert [login(guesser, "boss", "guess 1").status_code,
+            login(guesser, "boss", "guess 2").status_code] == [401, 401]  # fmt: skip
+    assert login(guesser, "coord").status_code == 302  # the guesser's own account
+    assert login(guesser, "boss", "guess 3").status_code == 401
+    assert login(app.test_client(), "boss").status_code == 429  # three guesses: held
+
+
+def test_a_head_request_to_the_login_page_changes_nothing(
+    app: Flask, services: Services, accounts: AccountStore
+) -> None:
+    client = app.test_client()
+    audit = AuditLog(services.engine, services.audit_key)
+    logged = audit.count()
+    for _ in range(services.settings.login_max_failures + 1):
+        page = client.head("/login", data={"username": "coord", "password": "wrong password!"})
+        assert page.status_code == 200
+    assert audit.count() == logged
+    assert login(client, "coord").status_code == 302  # not throttled
