@@ -114,6 +114,28 @@ def wait_until(done: Callable[[], bool], processes: list[Process]) -> None:
         time.sleep(0.3)
 
 
+PURGE_EVERY = 24 * 60 * 60.0
+PURGE_COMMAND = "scripts.purge_conversations"
+
+
+@dataclass
+class Daily:
+    """Due at once, then PURGE_EVERY seconds after each run (monotonic clock)."""
+
+    next_at: float = float("-inf")
+
+    def due(self, now: float) -> bool:
+        return now >= self.next_at
+
+    def ran(self, now: float) -> None:
+        self.next_at = now + PURGE_EVERY
+
+
+def keys_beside_the_data(settings: Settings) -> bool:
+    """The embedded run's keys (no REFERRAL_KEYS) in the folder beside its databases."""
+    return not settings.keys and settings.database_url.startswith("sqlite")
+
+
 def finish(step: Process, beside: list[Process]) -> None:
     """Wait for a step that runs to its end; fail if it fails or one of `beside` exits."""
     wait_until(lambda: step.exited() is not None, beside)
@@ -160,7 +182,17 @@ def run(steps: Steps, rasa_port: int, actions_port: int) -> None:
         steps.say(f"       REST: POST {site}/webhooks/rest/webhook")
         steps.say(f"       the coordinators' inbox at {inbox_address(settings)} (first admin: "
                   ".venv/bin/python -m inbox create-admin NAME); Ctrl-C stops")  # fmt: skip
-        wait_until(lambda: False, servers_up)
+        if keys_beside_the_data(settings):
+            steps.say("note: the keys are in .local/ beside the databases: right for trying "
+                      "it out, not for patients' data (docs/privacy.md, Keys)")  # fmt: skip
+        purge = Daily()
+        while True:  # until Ctrl-C, or one of the servers exits
+            wait_until(lambda: purge.due(time.monotonic()), servers_up)
+            purge.ran(time.monotonic())
+            # The conversations of people not referred, after PURGE_AFTER_DAYS.
+            purging = Process("purge", [str(BIN / "python"), "-m", PURGE_COMMAND])
+            purging.start()
+            finish(purging, servers_up)
     finally:
         for process in reversed(started):
             process.stop()

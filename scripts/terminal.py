@@ -7,7 +7,8 @@ copies every line to FILE (when given) and prints the others than noise. Noise
 is a Python warning of a deprecation (DeprecationWarning, its relatives, and
 SQLAlchemy's MovedIn20Warning) raised in an installed package, with the lines
 Python prints under it; Rasa's "utterance not used in any story" (which
-tests/test_domain.py checks instead); and Rasa's progress bars. Anything else,
+tests/test_domain.py checks instead) and its note on slot auto-fill, printed
+for every domain it loads; and Rasa's progress bars. Anything else,
 errors and tracebacks above all, is printed as it comes: a warning raised in
 our own code is never noise.
 """
@@ -25,7 +26,9 @@ from typing import TextIO
 COLOUR = re.compile(r"\x1b\[[0-9;]*m")
 WARNING = re.compile(r"^(?P<where>\S.*?):\d+: (?P<category>\w+): ")
 NOISY_CATEGORIES = re.compile(r"DeprecationWarning$|^MovedIn20Warning$")
-NOISY_MESSAGES = re.compile(r"is not used in any story or rule\.$")
+NOISY_MESSAGES = re.compile(
+    r"is not used in any story or rule\.$|UserWarning: Slot auto-fill has been removed in 3\.0"
+)
 PROGRESS = re.compile(r"^(Processed (story blocks|rules|trackers|actions)|Epochs):? ")
 LOG_RECORD = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")
 SOMETHING_ELSE = re.compile(r"^(Traceback |\S+Error\b|\S*Exception\b)|\bERROR\b|\bCRITICAL\b")
