@@ -1,7 +1,10 @@
 """Run the whole assistant on the embedded default (SQLite), as `scripts/run`
 does once it has set up: the action server and the coordinators' inbox start
-while the model trains (when the data changed), then Rasa loads it; each step
-is named with its time, and the addresses are printed once all answer.
+while the model trains (when the data changed) and the tracker store's older
+rows are scrubbed (scripts/scrub_tracker_store.py), then Rasa loads the model;
+each step is named with its time, and the addresses are printed once all
+answer. Then the conversations of people not referred are purged, at once and
+daily (scripts/purge_conversations.py).
 
 Each process's whole output goes to `.local/logs/<name>.log`; the terminal
 shows its warnings and errors, without the known noise of our dependencies
@@ -185,17 +188,24 @@ def run(steps: Steps, rasa_port: int, actions_port: int) -> None:
         if keys_beside_the_data(settings):
             steps.say("note: the keys are in .local/ beside the databases: right for trying "
                       "it out, not for patients' data (docs/privacy.md, Keys)")  # fmt: skip
-        purge = Daily()
-        while True:  # until Ctrl-C, or one of the servers exits
-            wait_until(lambda: purge.due(time.monotonic()), servers_up)
-            purge.ran(time.monotonic())
-            # The conversations of people not referred, after PURGE_AFTER_DAYS.
-            purging = Process("purge", [str(BIN / "python"), "-m", PURGE_COMMAND])
-            purging.start()
-            finish(purging, servers_up)
+        purge_daily(servers_up, started)
     finally:
         for process in reversed(started):
             process.stop()
+
+
+def purge_daily(servers_up: list[Process], started: list[Process]) -> None:
+    """Until Ctrl-C or a server exits: purge the conversations of people not
+    referred (after PURGE_AFTER_DAYS) now and every PURGE_EVERY seconds; each
+    purge joins `started`, so that a stop ends it too."""
+    purge = Daily()
+    while True:
+        wait_until(lambda: purge.due(time.monotonic()), servers_up)
+        purge.ran(time.monotonic())
+        purging = Process("purge", [str(BIN / "python"), "-m", PURGE_COMMAND])
+        started.append(purging)
+        purging.start()
+        finish(purging, servers_up)
 
 
 def interrupted(signum: int, frame: FrameType | None) -> None:
