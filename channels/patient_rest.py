@@ -5,7 +5,11 @@ sender under the shared id "default" (two patients in one conversation), and
 passes on sender ids and texts of any size and content. This channel keeps the
 same URL (/webhooks/rest/webhook) and wire format but answers malformed input
 with a clear 4xx, and removes control characters from the text (PostgreSQL
-cannot store a NUL, and no patient means to send one).
+cannot store a NUL, and no patient means to send one). A body over MAX_BODY
+bytes is refused (413) before it is read as JSON, and of a message's metadata
+only the page's language is kept (`kept_metadata`): Rasa stores the metadata
+with every message, nothing reads the rest, and 5 MB of it once grew the
+tracker store by 26 MB.
 
 Every patient message gets an answer in this assistant, so an empty reply means
 a part failed (typically the action server): the patient then gets the
@@ -31,6 +35,10 @@ from bot.reading.language import language_written
 from bot.settings import DOMAIN_FILE
 
 MAX_MESSAGE = 2000  # characters; a pre-screen answer is a few words
+MAX_BODY = 16 * 1024
+"""Bytes of a whole request: a MAX_MESSAGE-character message in any script
+(up to 4 bytes a character), its sender and its page's language."""
+PAGE_LANGUAGES = ("en", "zh")
 SENDER = re.compile(r"^[A-Za-z0-9_.:@-]{1,128}$")
 
 
@@ -48,6 +56,14 @@ def body_problem(body: Any) -> tuple[int, str] | None:
         return 413, f"message longer than {MAX_MESSAGE} characters"
     if "metadata" in body and not isinstance(body["metadata"], (dict, type(None))):
         return 400, "metadata must be a JSON object"
+    return None
+
+
+def kept_metadata(metadata: Any) -> dict[str, str] | None:
+    """What of a message's metadata is kept: the language of the page it was
+    sent from (the website's widget sends it), if it is one the site has."""
+    if isinstance(metadata, dict) and metadata.get("language") in PAGE_LANGUAGES:
+        return {"language": str(metadata["language"])}
     return None
 
 
@@ -100,6 +116,9 @@ class PatientRestInput(RestInput):
     def _extract_input_channel(self, req: Request) -> str:
         return self.name()  # not the client's to choose
 
+    def get_metadata(self, request: Request) -> dict[str, Any] | None:
+        return kept_metadata(request.json.get("metadata"))
+
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
         blueprint: Blueprint = super().blueprint(on_new_message)
 
@@ -107,6 +126,9 @@ class PatientRestInput(RestInput):
         async def refuse_malformed(request: Request) -> HTTPResponse | None:
             if request.method != "POST" or not request.path.endswith("/webhook"):
                 return None
+            if len(request.body or b"") > MAX_BODY:
+                reason = f"a request is at most {MAX_BODY} bytes"
+                return response.json({"status": 413, "message": reason}, status=413)
             try:
                 body = request.json
             except Exception:  # sanic raises its own InvalidUsage on bad JSON

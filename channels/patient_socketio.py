@@ -13,7 +13,8 @@ connects but never receives a reply. Its handlers are closures inside
   issues, 32 hex digits, so a socket can never join a REST conversation or a
   guessable one); messages naming another session are refused;
 - every message checked by the REST channel's `body_problem` (sender, text type,
-  2000 characters, metadata an object) and cleaned by its `clean_text`;
+  2000 characters, metadata an object) and cleaned by its `clean_text`; of its
+  metadata only the page's language is kept (`kept_metadata`);
   refused messages never reach Rasa: the client gets `input_refused`
   `{status, message}` and the log a warning with the reason only;
 - socket.io frames capped at `MAX_FRAME` bytes, and the origin checked: same
@@ -47,7 +48,7 @@ from socketio import AsyncServer
 from websockets.connection import OPEN
 
 from bot.settings import DOMAIN_FILE
-from channels.patient_rest import TechnicalProblem, body_problem, clean_text
+from channels.patient_rest import TechnicalProblem, body_problem, clean_text, kept_metadata
 
 logger = logging.getLogger(__name__)
 
@@ -279,7 +280,7 @@ class PatientSocketIOInput(SocketIOInput):
         on_new_message: Callable[[UserMessage], Awaitable[Any]],
     ) -> None:
         output = CountingOutput(self._server(), self.bot_message_evt)
-        metadata = data.get(self.metadata_key or "metadata") or None
+        metadata = kept_metadata(data.get(self.metadata_key or "metadata"))
         message = UserMessage(
             clean_text(data["message"]), output, session_id,
             input_channel=self.name(), metadata=metadata,

@@ -5,7 +5,13 @@ from typing import Any
 
 import pytest
 
-from channels.patient_rest import MAX_MESSAGE, TechnicalProblem, body_problem, clean_text
+from channels.patient_rest import (
+    MAX_MESSAGE,
+    TechnicalProblem,
+    body_problem,
+    clean_text,
+    kept_metadata,
+)
 
 
 @pytest.mark.parametrize(
@@ -68,3 +74,19 @@ def test_the_technical_problem_text_comes_from_the_domain_in_the_message_languag
     assert problem.text_for("我45岁").startswith("抱歉，我们现在遇到了技术问题")
     both = problem.text_for("45")
     assert both.startswith("抱歉") and "technical problem" in both
+
+
+@pytest.mark.parametrize(
+    ("metadata", "kept"),
+    [
+        ({"language": "zh"}, {"language": "zh"}),
+        ({"language": "en", "x": "y" * 100_000}, {"language": "en"}),
+        ({"language": "fr"}, None),
+        ({"language": ["en"]}, None),
+        ({"anything": "else"}, None),
+        (None, None),
+        ([1], None),
+    ],
+)
+def test_of_the_metadata_only_the_pages_language_is_kept(metadata: Any, kept: Any) -> None:
+    assert kept_metadata(metadata) == kept

@@ -1,5 +1,6 @@
 """Closed doors (issue 29), against the real processes: the action server
-answers Rasa only; the tracker store's clear columns tell nothing. Each
+answers Rasa only; the tracker store's clear columns tell nothing; sizes are
+bounded and a message's metadata is not kept beyond its page's language. Each
 refusal is paired with the same request from the holder of the secret, which
 gets through, so that nothing passes because a feature stopped working."""
 
@@ -12,10 +13,12 @@ from typing import Any
 
 import pytest
 import requests
+from rasa.shared.core.events import UserUttered
 
 from bot.referrals.store import ReferralStore
-from harness.patients import CONTACT_SLOTS, ELIGIBLE_SLOTS, sender, texts
+from harness.patients import CONTACT_SLOTS, DOMAIN, ELIGIBLE_SLOTS, sender, text_of, texts
 from harness.servers import SERVERS_ACTION_TOKEN, ActionServer, RasaServer, free_port
+from stores.private import PrivateSQLTrackerStore
 from tests.support.logs import faults_in
 from tests.support.stores import TEST_KEY
 
@@ -116,3 +119,39 @@ def test_the_tracker_store_of_a_real_conversation_shows_no_intent_or_slot(
             (patient,),
         ))  # fmt: skip
     assert columns == {("session_started", None, None), ("event", None, None)}
+
+
+def test_an_oversized_request_is_refused_and_the_conversation_goes_on(rasa: RasaServer) -> None:
+    patient = sender()
+    texts(rasa, patient, "hi")
+    oversized: dict[str, Any] = {
+        "sender": patient,
+        "message": "yes",
+        "metadata": {"pad": "x" * 20_000},
+    }
+
+    refused = requests.post(rasa.url + "/webhooks/rest/webhook", json=oversized, timeout=30)
+
+    assert refused.status_code == 413
+    assert texts(rasa, patient, "yes")[-1] == text_of("utter_ask_birth")
+
+
+async def test_of_a_messages_metadata_only_the_pages_language_is_stored(
+    rasa: RasaServer, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    patient = sender()
+    padded = {"language": "en", "pad": "x" * 10_000}
+    reply = requests.post(
+        rasa.url + "/webhooks/rest/webhook",
+        json={"sender": patient, "message": "hi", "metadata": padded}, timeout=30,
+    )  # fmt: skip
+    assert reply.status_code == 200
+
+    monkeypatch.setenv("REFERRAL_KEYS", TEST_KEY)  # the servers' key, to read their store
+    store = PrivateSQLTrackerStore(domain=DOMAIN, dialect="sqlite", db=str(workdir / "rasa.db"))
+    tracker = await store.retrieve(patient)
+    assert tracker is not None
+    said = [event for event in tracker.events if isinstance(event, UserUttered)]
+    rasas_own = ("model_id", "assistant_id")  # Rasa adds the model's ids to every message
+    kept = [{k: v for k, v in event.metadata.items() if k not in rasas_own} for event in said]
+    assert kept == [{"language": "en"}]
