@@ -7,8 +7,10 @@ import re
 import time
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
 import pytest
+from argon2 import PasswordHasher
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -222,3 +224,29 @@ def test_a_head_request_to_the_login_page_changes_nothing(
         assert page.status_code == 200
     assert audit.count() == logged
     assert login(client, "coord").status_code == 302  # not throttled
+
+
+def test_an_unknown_name_gets_the_answer_and_the_work_of_a_wrong_password(
+    app: Flask, accounts: AccountStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Names stay secret: the same page, and one argon2 operation of the same
+    cost either way (counted, not timed: a timed test fails on a busy machine)."""
+    operations: list[str] = []
+    for method in ("hash", "verify"):
+        real = getattr(PasswordHasher, method)
+
+        def counted(self: PasswordHasher, *args: Any, _real: Any = real, _m: str = method) -> Any:
+            operations.append(f"{_m} t={self.time_cost} m={self.memory_cost}")
+            return _real(self, *args)
+
+        monkeypatch.setattr(PasswordHasher, method, counted)
+
+    def answer(name: str) -> tuple[int, str, list[str]]:
+        operations.clear()
+        page = login(app.test_client(), name, "wrong password!")
+        body = re.sub(r'name="csrf_token" value="[^"]+"', "", page.get_data(as_text=True))
+        return page.status_code, body, [op.split(" ", 1)[1] for op in operations]
+
+    unknown, known = answer("nobody-by-this-name"), answer("coord")
+    assert unknown == known
+    assert len(known[2]) == 1
