@@ -28,6 +28,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import IO
 
 ROOT = Path(__file__).resolve().parents[1]
 PORTS = {"Rasa": 5005, "the action server": 5055, "the inbox": 5080}
@@ -72,8 +73,8 @@ def first_reply(url: str) -> str | None:
     return texts[0] if texts else None
 
 
-def relay(source: object, lines: list[str]) -> None:
-    for line in source:  # type: ignore[attr-defined]
+def relay(source: IO[str], lines: list[str]) -> None:
+    for line in source:
         lines.append(line.rstrip("\n"))
 
 

@@ -21,7 +21,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
@@ -30,7 +30,7 @@ import requests
 
 from bot.services import Services
 from bot.settings import PROJECT_ROOT, Settings, inbox_address
-from scripts.terminal import COLOUR, LOG_RECORD, Steps, shown
+from scripts.terminal import COLOUR, LOG_RECORD, Steps, copy
 
 LOGS = PROJECT_ROOT / ".local" / "logs"
 BIN = Path(sys.executable).parent
@@ -69,18 +69,7 @@ class Process:
     def relay(self) -> None:
         """Copy the output to the log, and what is worth seeing to the screen."""
         assert self.popen and self.popen.stdout
-        output = self.popen.stdout
-        with self.log.open("a", encoding="utf-8") as kept:
-
-            def lines() -> Iterator[str]:
-                for line in output:
-                    kept.write(line)
-                    kept.flush()
-                    yield line
-
-            for line in shown(lines()):
-                if on_screen(line):
-                    print(f"  {self.name}: {line}", flush=True)
+        copy(self.popen.stdout, sys.stdout, self.log, prefix=f"  {self.name}: ", keep=on_screen)
 
     def exited(self) -> int | None:
         return self.popen.poll() if self.popen else None

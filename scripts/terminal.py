@@ -19,9 +19,9 @@ import argparse
 import re
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import IO, TextIO
 
 COLOUR = re.compile(r"\x1b\[[0-9;]*m")
 WARNING = re.compile(r"^(?P<where>\S.*?):\d+: (?P<category>\w+): ")
@@ -79,8 +79,15 @@ def shown(lines: Iterable[str]) -> Iterator[str]:
         yield raw.rstrip("\n")
 
 
-def copy(source: TextIO, screen: TextIO, log: Path | None) -> None:
-    """Print `source`'s lines that are not noise to `screen`; every line to `log`."""
+def copy(
+    source: IO[str],
+    screen: TextIO,
+    log: Path | None,
+    prefix: str = "",
+    keep: Callable[[str], bool] = lambda line: True,
+) -> None:
+    """Print `source`'s lines that are not noise, and that `keep` keeps, to
+    `screen`, each after `prefix`; every line to `log` (appended), as it comes."""
     kept = log.open("a", encoding="utf-8") if log else None
 
     def lines() -> Iterator[str]:
@@ -92,7 +99,8 @@ def copy(source: TextIO, screen: TextIO, log: Path | None) -> None:
 
     try:
         for line in shown(lines()):
-            print(line, file=screen, flush=True)
+            if keep(line):
+                print(f"{prefix}{line}", file=screen, flush=True)
     finally:
         if kept:
             kept.close()
