@@ -13,8 +13,9 @@ from rasa_sdk.types import DomainDict
 from actions.form_validation import FormValidation
 from actions.language import language_of
 from actions.reading import ask_again, heard, just_answered
+from bot.protocol.answers import Reply
 from bot.reading.languages import reader_for
-from bot.reading.reader import Unreadable
+from bot.reading.result import AskAgain
 
 
 def read_consent(
@@ -25,10 +26,10 @@ def read_consent(
     if value is None or not just_answered(tracker, slot):
         return {slot: value}  # cleared or set by an action, not said by the patient
     words, intent = heard(tracker, slot, value)
-    try:
-        return {slot: reader_for(language_of(tracker)).consent(words, intent)}
-    except Unreadable as unreadable:
-        return ask_again(slot, unreadable.hint, dispatcher, tracker)
+    reading = reader_for(language_of(tracker)).consent(words, intent)
+    if isinstance(reading, AskAgain):
+        return ask_again(slot, reading.reason, dispatcher, tracker)
+    return {slot: reading.values == (Reply.YES.value,)}
 
 
 class ValidateConsentForm(FormValidation):

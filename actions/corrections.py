@@ -44,16 +44,15 @@ class ActionCorrectAnswer(Action):
             if getattr(answers, slot) is not None
         ]
         reader = reader_for(language_of(tracker))
-        target = reader.correction_target(text, answered)
-        if target is None:
+        correction = reader.correction(text, answered)
+        if correction is None:
             # Nothing answered yet, or the words name a question not answered.
             hint = "utter_correction_not_asked" if answered else "utter_correction_nothing_yet"
             dispatcher.utter_message(response=hint)
             return []
-        if QUESTIONS_BY_SLOT[target].kind is QuestionKind.REPLY:
-            reply = reader.correction_reply(text)
-            value = reply.value if reply else None
+        if QUESTIONS_BY_SLOT[correction.slot].kind is QuestionKind.REPLY:
+            value = correction.reply.value if correction.reply else None
         else:
             value = text  # the form's validator reads it, or asks again
         dispatcher.utter_message(response="utter_correction_noted")
-        return [SlotSet(target, value)]
+        return [SlotSet(correction.slot, value)]

@@ -17,11 +17,12 @@ from rasa_sdk.types import DomainDict
 
 from actions.language import language_of
 from actions.reading import ask_again, heard, just_answered
+from bot.protocol.answers import Reply
 from bot.protocol.calendar import screening_date
 from bot.protocol.canonical import answers_from_slots
 from bot.protocol.eligibility import ending_answer
 from bot.reading.languages import reader_for
-from bot.reading.reader import Unreadable
+from bot.reading.result import AskAgain
 
 CONFIRMED = "confirmed_exclusion"
 
@@ -43,11 +44,10 @@ def read_confirmation(
     if value is None or slot is None or not just_answered(tracker, CONFIRMED):
         return {CONFIRMED: None}
     words, intent = heard(tracker, CONFIRMED, value)
-    try:
-        confirmed = reader_for(language_of(tracker)).consent(words, intent)
-    except Unreadable as unreadable:
-        return ask_again(CONFIRMED, unreadable.hint, dispatcher, tracker)
-    if confirmed:
+    reading = reader_for(language_of(tracker)).consent(words, intent)
+    if isinstance(reading, AskAgain):
+        return ask_again(CONFIRMED, reading.reason, dispatcher, tracker)
+    if reading.values == (Reply.YES.value,):
         return {CONFIRMED: _key(slot, tracker)}
     dispatcher.utter_message(response="utter_exclusion_not_confirmed")
     return {CONFIRMED: None, slot: None}

@@ -38,7 +38,7 @@ class ActionHearRequest(Action):
     ) -> list[dict[str, Any]]:
         intent = str(tracker.latest_message.get("intent", {}).get("name"))
         text = str(tracker.latest_message.get("text") or "")
-        if reader_for(language_of(tracker)).is_side_request(intent, text):
+        if reader_for(language_of(tracker)).side_request(intent, text):
             return [SlotSet("request_heard", True)]
         if answered := mistaken_answer(tracker, intent, text):
             return [SlotSet("request_heard", False), SlotSet(answered, text)]

@@ -27,7 +27,7 @@ from bot.protocol.canonical import answers_from_slots, typed_value
 from bot.protocol.criteria import QUESTIONS, Question, QuestionKind
 from bot.protocol.eligibility import applicable_questions, decisive_answer
 from bot.reading.languages import reader_for
-from bot.reading.reader import Unreadable
+from bot.reading.result import AskAgain, NotSure
 
 
 class ValidatePrescreenForm(ClosingFormValidation):
@@ -94,10 +94,10 @@ def _validator(question: Question) -> Any:
             # a typed "3" is ambiguous, a stored one is not.
             words = f'/inform{{"{question.slot}": "{words}"}}'
         today = screening_date()
-        try:
-            values = reader_for(language_of(tracker)).answer(question, words, today, intent)
-        except Unreadable as unreadable:
-            return ask_again(question.slot, unreadable.hint, dispatcher, tracker)
+        reading = reader_for(language_of(tracker)).read(question, words, today, intent)
+        if isinstance(reading, AskAgain):
+            return ask_again(question.slot, reading.reason, dispatcher, tracker)
+        values = (reading.value,) if isinstance(reading, NotSure) else reading.values
         chosen = values[0] if len(values) == 1 else _settled(question, values, tracker)
         if chosen is None:  # two facts, neither decisive: ask for one
             return ask_again(question.slot, "utter_invalid_two_facts", dispatcher, tracker)

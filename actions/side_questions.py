@@ -23,7 +23,7 @@ from actions.language import language_of
 from bot.protocol.calendar import screening_date
 from bot.protocol.criteria import QUESTIONS_BY_SLOT
 from bot.reading.languages import reader_for
-from bot.reading.reader import Unreadable
+from bot.reading.result import AskAgain
 
 RESPONSES_BY_INTENT = {
     "greet": "utter_welcome_back",
@@ -52,13 +52,10 @@ def mistaken_answer(tracker: Tracker, intent: str, text: str) -> str | None:
     if tracker.active_loop_name != "prescreen_form" or requested not in QUESTIONS_BY_SLOT:
         return None
     reader = reader_for(language_of(tracker))
-    if reader.is_side_request(intent, text):
+    if reader.side_request(intent, text):
         return None
-    try:
-        reader.answer(QUESTIONS_BY_SLOT[requested], text, screening_date())
-    except Unreadable:
-        return None
-    return str(requested)
+    reading = reader.read(QUESTIONS_BY_SLOT[requested], text, screening_date())
+    return None if isinstance(reading, AskAgain) else str(requested)
 
 
 class ActionAnswerQuestion(Action):

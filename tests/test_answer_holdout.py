@@ -21,7 +21,8 @@ from bot.protocol.canonical import typed_value
 from bot.protocol.criteria import QUESTIONS_BY_SLOT
 from bot.protocol.eligibility import decisive_answer
 from bot.reading.languages import reader_for
-from bot.reading.reader import Reader, Unreadable
+from bot.reading.reader import Reader
+from bot.reading.result import AskAgain, NotSure
 from bot.referrals.contact import InvalidContact
 from harness.patients import ELIGIBLE_ANSWERS
 
@@ -39,15 +40,20 @@ CONSENT = ("screening_consent", "contact_consent")
 
 
 def read(reader: Reader, question: str, text: str, today: date) -> str | None:
-    try:
-        if question in CONTACT:
+    if question in CONTACT:
+        try:
             return reader.contact_detail(question, text)
-        if question in CONSENT:
-            return "yes" if reader.consent(text) else "no"
-        values = reader.answer(QUESTIONS_BY_SLOT[question], text, today)
-        return values[0] if len(values) == 1 else settled(question, values, today)
-    except (Unreadable, InvalidContact):
+        except InvalidContact:
+            return None
+    reading = (
+        reader.consent(text)
+        if question in CONSENT
+        else reader.read(QUESTIONS_BY_SLOT[question], text, today)
+    )
+    if isinstance(reading, AskAgain):
         return None
+    values = (reading.value,) if isinstance(reading, NotSure) else reading.values
+    return values[0] if len(values) == 1 else settled(question, values, today)
 
 
 def settled(question: str, values: tuple[str, ...], today: date) -> str | None:

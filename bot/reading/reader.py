@@ -1,19 +1,22 @@
-"""What every language's reader offers: a reply -> the canonical values it
-states, or a reason to ask again."""
+"""What every language's reader offers: a reply -> one result of
+bot/reading/result.py."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from bot.protocol.answers import Reply
 from bot.protocol.criteria import Question
+
+if TYPE_CHECKING:  # result.py builds on Unreadable below
+    from bot.reading.result import Answer, AskAgain, Correction, SideRequest, Value
 
 
 class Unreadable(ValueError):
-    """The reply could not be read as an answer to the question; `hint` names
-    the response that tells the patient what is needed."""
+    """Raised inside a language's reading: the reply could not be read as an
+    answer to the question; `hint` names the response that tells the patient
+    what is needed (the reader turns it into AskAgain)."""
 
     def __init__(self, hint: str) -> None:
         super().__init__(hint)
@@ -21,30 +24,34 @@ class Unreadable(ValueError):
 
 
 class Reader(Protocol):
-    """One language's reader."""
+    """One language's reader. Every reading of a reply gives one of the
+    results of bot/reading/result.py."""
 
-    language: str
-
-    def answer(
-        self, question: Question, reply: str, today: date, intent: str | None = None
-    ) -> tuple[str, ...]:
-        """The canonical values `reply` states as an answer to `question`, read
-        on `today` (the screening date). Usually one value; several when the
-        reply states several facts (the caller settles them or asks again).
-        `intent` is the classifier's opinion of the message, if any: where it
-        disagrees with the words, the reader asks again. Raises `Unreadable`;
-        never returns an empty tuple."""
+    @property
+    def language(self) -> str:
+        """The language code ("en", "zh")."""
         ...
 
-    def is_side_request(self, intent: str, reply: str) -> bool:
-        """True when the words carry the side request (a greeting, a question
-        back, thanks...) the classifier heard as `intent`; False when they
+    def read(
+        self, question: Question, reply: str, today: date, intent: str | None = None
+    ) -> Answer:
+        """`reply` read as an answer to `question` on `today` (the screening
+        date): a Value (usually one canonical value; several when the reply
+        states several facts, which the caller settles or asks again),
+        NotSure, or AskAgain with the response to give. `intent` is the
+        classifier's opinion of the message, if any: where it disagrees with
+        the words, the reader asks again."""
+        ...
+
+    def side_request(self, intent: str, reply: str) -> SideRequest | None:
+        """The side request (a greeting, a question back, thanks...) the
+        classifier heard as `intent`, when the words carry it; None when they
         hold none of its cues, so that a readable answer is taken as one."""
         ...
 
-    def consent(self, reply: str, intent: str | None = None) -> bool:
-        """True only for a plain yes, False for a plain no; raises
-        `Unreadable` for anything else (a hedge, no words, another language)."""
+    def consent(self, reply: str, intent: str | None = None) -> Value | AskAgain:
+        """A Value of yes or no only for a plain yes or a plain no; AskAgain
+        for anything else (a hedge, no words, another language)."""
         ...
 
     def contact_detail(self, slot: str, reply: str) -> str:
@@ -57,13 +64,11 @@ class Reader(Protocol):
         """True when the patient declines to give the detail asked ("skip")."""
         ...
 
-    def correction_target(self, reply: str, answered: list[str]) -> str | None:
-        """Which of the `answered` question slots a correction names, if one."""
-        ...
-
-    def correction_reply(self, reply: str) -> Reply | None:
-        """The yes / no a correction states for a yes / no question, if it
-        states exactly one."""
+    def correction(self, reply: str, answered: list[str]) -> Correction | None:
+        """The correction the reply makes of one of the `answered` question
+        slots (the one its words name, else the last answered), with the yes /
+        no it states for a yes / no question; None when it names no answered
+        question."""
         ...
 
     def summary(self, slots: Mapping[str, Any]) -> str:

@@ -10,17 +10,13 @@ disagrees with the words, the patient is asked again.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from datetime import date
-from typing import Any
 
 from bot.protocol.answers import ONGOING, DateSpan, Reply
 from bot.protocol.criteria import Question, QuestionKind
-from bot.reading.en import contact, corrections, dates, summary
 from bot.reading.en.choices import read_choices
 from bot.reading.en.dates import InvalidDate, check_span, parse_birth, parse_past_date
 from bot.reading.en.replies import is_ongoing, says_unsure
-from bot.reading.en.side_requests import carries_side_request
 from bot.reading.en.subjects import SUBJECTS
 from bot.reading.en.wording import clauses, own_clauses
 from bot.reading.en.yes_no import YesNoQuestion, read_yes_no
@@ -33,41 +29,6 @@ CONSENT = YesNoQuestion(
     r"ring|email|phone|happy to|fine by me|let'?s go|let'?s do it|go on",
     statements=((r"not (right )?now|another time|not today|maybe later|no thanks", Reply.NO),),
 )
-
-
-class EnglishReader:
-    """English replies (bot.reading.reader.Reader)."""
-
-    language = "en"
-
-    def answer(
-        self, question: Question, reply: str, today: date, intent: str | None = None
-    ) -> tuple[str, ...]:
-        return read_reply(question, reply, today, intent)
-
-    def is_side_request(self, intent: str, reply: str) -> bool:
-        return carries_side_request(intent, reply)
-
-    def consent(self, reply: str, intent: str | None = None) -> bool:
-        return read_consent(reply, intent)
-
-    def contact_detail(self, slot: str, reply: str) -> str:
-        return contact.read_detail(slot, reply)
-
-    def skips(self, reply: str) -> bool:
-        return contact.is_skip(reply)
-
-    def correction_target(self, reply: str, answered: list[str]) -> str | None:
-        return corrections.correction_target(reply, answered)
-
-    def correction_reply(self, reply: str) -> Reply | None:
-        return corrections.read_yes_no(reply)
-
-    def summary(self, slots: Mapping[str, Any]) -> str:
-        return summary.summary(slots)
-
-    def written_date(self, day: date) -> str:
-        return dates.written_date(day)
 
 
 def read_reply(

@@ -13,9 +13,7 @@ bot/reading/language.py) is read by the English reader, never as Chinese.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from datetime import date
-from typing import Any
 
 from bot.protocol.answers import ONGOING, DateSpan, Reply
 from bot.protocol.criteria import Question, QuestionKind
@@ -25,12 +23,10 @@ from bot.reading.en.yes_no import YesNoQuestion
 from bot.reading.language import NOT_READ, Script, script_of
 from bot.reading.reader import Unreadable
 from bot.reading.second_opinion import settled_yes_no
-from bot.reading.zh import contact, corrections, dates, summary
 from bot.reading.zh.choices import read_choices
 from bot.reading.zh.dates import parse_birth, parse_past_date
 from bot.reading.zh.numerals import arabic
 from bot.reading.zh.replies import is_ongoing, says_unsure
-from bot.reading.zh.side_requests import carries_side_request
 from bot.reading.zh.subjects import SUBJECTS
 from bot.reading.zh.wording import clauses, normalised, own_clauses
 from bot.reading.zh.yes_no import read_yes_no
@@ -51,41 +47,6 @@ _NO_WORDS_HINT = {
     QuestionKind.PAST_DATE: "utter_invalid_date_unreadable",
     QuestionKind.END_DATE: "utter_invalid_date_unreadable",
 }
-
-
-class ChineseReader:
-    """Simplified Chinese replies (bot.reading.reader.Reader)."""
-
-    language = "zh"
-
-    def answer(
-        self, question: Question, reply: str, today: date, intent: str | None = None
-    ) -> tuple[str, ...]:
-        return read_reply(question, reply, today, intent)
-
-    def is_side_request(self, intent: str, reply: str) -> bool:
-        return carries_side_request(intent, reply)
-
-    def consent(self, reply: str, intent: str | None = None) -> bool:
-        return read_consent(reply, intent)
-
-    def contact_detail(self, slot: str, reply: str) -> str:
-        return contact.read_detail(slot, reply)
-
-    def skips(self, reply: str) -> bool:
-        return contact.is_skip(reply)
-
-    def correction_target(self, reply: str, answered: list[str]) -> str | None:
-        return corrections.correction_target(reply, answered)
-
-    def correction_reply(self, reply: str) -> Reply | None:
-        return corrections.read_yes_no(reply)
-
-    def summary(self, slots: Mapping[str, Any]) -> str:
-        return summary.summary(slots)
-
-    def written_date(self, day: date) -> str:
-        return dates.written_date(day)
 
 
 def read_reply(

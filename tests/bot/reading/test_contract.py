@@ -12,7 +12,7 @@ import yaml
 
 from bot.protocol.criteria import QUESTIONS_BY_SLOT
 from bot.reading.languages import reader_for
-from bot.reading.reader import Unreadable
+from bot.reading.result import AskAgain, NotSure
 
 CONTRACT = Path(__file__).with_name("contract.yml")
 ROWS: list[dict[str, Any]] = yaml.safe_load(CONTRACT.read_text(encoding="utf-8"))
@@ -31,10 +31,10 @@ def phrasings() -> list[Any]:
 
 
 def result_of(question: str, language: str, text: str) -> Any:
-    try:
-        return list(reader_for(language).answer(QUESTIONS_BY_SLOT[question], text, TODAY))
-    except Unreadable as unreadable:
-        return {"ask_again": unreadable.hint}
+    reading = reader_for(language).read(QUESTIONS_BY_SLOT[question], text, TODAY)
+    if isinstance(reading, AskAgain):
+        return {"ask_again": reading.reason}
+    return [reading.value] if isinstance(reading, NotSure) else list(reading.values)
 
 
 @pytest.mark.parametrize(("question", "language", "text", "expected"), phrasings())

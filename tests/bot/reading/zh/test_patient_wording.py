@@ -14,24 +14,22 @@ import pytest
 
 from bot.protocol.answers import Cancer, DateSpan, Diagnosis, Ecog, Reply, Transplant
 from bot.protocol.criteria import QUESTIONS_BY_SLOT
-from bot.reading.reader import Unreadable
+from bot.reading.languages import reader_for
+from bot.reading.result import Value
 from bot.reading.zh.choices import read_choices
 from bot.reading.zh.dates import parse_birth, parse_past_date
-from bot.reading.zh.reader import ChineseReader
 from bot.reading.zh.subjects import SUBJECTS
 from bot.reading.zh.wording import own_clauses
 from bot.reading.zh.yes_no import read_yes_no
+from tests.bot.reading.readings import values_or_reason
 
 YES, NO, UNSURE = Reply.YES, Reply.NO, Reply.UNSURE
 TODAY = date(2026, 11, 25)  # a Wednesday
-READER = ChineseReader()
+READER = reader_for("zh")
 
 
 def read(slot: str, text: str) -> tuple[str, ...] | str:
-    try:
-        return READER.answer(QUESTIONS_BY_SLOT[slot], text, TODAY)
-    except Unreadable as unreadable:
-        return unreadable.hint
+    return values_or_reason(READER, QUESTIONS_BY_SLOT[slot], text, TODAY)
 
 
 # --- whose facts: someone else's, or the patient's through someone answering
@@ -183,7 +181,7 @@ def test_what_the_words_say(slot: str, text: str, readings: set[Reply]) -> None:
     [("您问吧", True), ("希望研究团队联系我", True), ("不希望被联系", False)],
 )
 def test_consent_in_more_words(reply: str, consent: bool) -> None:
-    assert READER.consent(reply) is consent
+    assert READER.consent(reply) == Value(("yes" if consent else "no",), reply)
 
 
 # --- choices
