@@ -19,10 +19,11 @@ from bot.reading.en.dates import InvalidDate, check_span, parse_birth, parse_pas
 from bot.reading.en.replies import is_ongoing, says_unsure
 from bot.reading.en.subjects import SUBJECTS
 from bot.reading.en.wording import clauses, own_clauses
-from bot.reading.en.yes_no import YesNoQuestion, read_yes_no
+from bot.reading.en.yes_no import WORDS
 from bot.reading.language import NOT_READ, Script, script_of
 from bot.reading.reader import Unreadable
 from bot.reading.second_opinion import settled_yes_no
+from bot.reading.yes_no import YesNoQuestion, read_yes_no
 
 CONSENT = YesNoQuestion(
     r"questions?|ask( me)?|go ahead|start|begin|proceed|continue|contact(ed)?|call( me)?|"
@@ -57,7 +58,7 @@ def read_yes_no_reply(
         reply,
         intent,
         lambda text: _check_script(text, QuestionKind.REPLY),
-        lambda text: read_yes_no(text, subject, today),
+        lambda text: read_yes_no(text, subject, WORDS, today),
     )
 
 

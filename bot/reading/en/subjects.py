@@ -11,7 +11,7 @@ from dateutil.relativedelta import relativedelta
 
 from bot.protocol.answers import Reply
 from bot.protocol.criteria import INFECTION_WINDOW, LIVE_VACCINE_WINDOW, OTHER_TRIAL_WINDOW
-from bot.reading.en.yes_no import YesNoQuestion
+from bot.reading.yes_no import YesNoQuestion
 
 NO, YES = Reply.NO, Reply.YES
 
@@ -66,6 +66,7 @@ SUBJECTS: dict[str, YesNoQuestion] = {
     ),
     "pregnant": YesNoQuestion(
         r"pregnant|expecting",
+        now=True,
         window=relativedelta(months=10),  # "was pregnant in 2020": not now
         statements=(
             (_MAN, NO),

@@ -1,25 +1,13 @@
-"""Reading an English yes / no / not sure, deterministically.
-
-The intent classifier may have an opinion, but this reader decides: a clause
-is a yes only when its words say yes and nothing else, a no only when they
-deny (the question's subject, or plainly), "not sure" when they hedge, and
-nothing at all when they say anything it does not know: "I have lupus" is no
-answer to "have you had CAR-T?". Clauses about someone else are left out;
-clauses that disagree come back as two facts for the caller to settle.
-"""
+"""The English words for reading a yes / no / not sure; the rule is one for
+every language (bot/reading/yes_no.py)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import date
 
-from dateutil.relativedelta import relativedelta
-
-from bot.protocol.answers import Reply
-from bot.reading.en.dates import InvalidDate, parse_past_date
-from bot.reading.en.wording import NOT, is_question, normalised, own_clauses
-from bot.reading.en.wording import clauses as clauses_of
+from bot.reading.en.dates import parse_past_date
+from bot.reading.en.wording import NOT, clauses, is_question, normalised, own_clauses
+from bot.reading.yes_no import NEVER, YesNoWords
 
 HEDGE = re.compile(
     r"\b(not (so|too|quite|very|really|totally|entirely|completely|that|all that) sure|"
@@ -91,93 +79,61 @@ _TIME = re.compile(
     r"sep|oct|nov|dec)[a-z]*\b"
 )
 _NO_LONGER = re.compile(r"\b(not any ?more|no longer|not now|used to|in the past)\b")
-_BUTTON = re.compile(r"^/(affirm|deny|unsure)$")
-_BUTTON_REPLY = {"affirm": Reply.YES, "deny": Reply.NO, "unsure": Reply.UNSURE}
-_WORD = re.compile(r"[a-z][a-z'\-]*|\d+")
-_DATE_WORD = re.compile(
-    r"^(\d+|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|"
-    r"dec\w*|spring|summer|autumn|fall|winter|yesterday|today|ago|early|late|mid)$"
+_DATE_WORD = (
+    r"\d+|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|"
+    r"dec\w*|spring|summer|autumn|fall|winter|yesterday|today|ago|early|late|mid"
+)
+_KNOWN = re.compile(
+    r"(?<![\w'])("
+    + "|".join(
+        sorted((re.escape(word) for word in _FILLER | {"n't", "more"}), key=len, reverse=True)
+    )
+    + "|"
+    + _DATE_WORD
+    + r")(?![\w'])"
+)
+_LONG_AGO = re.compile(
+    r"\b(as a (child|kid|baby|teen|teenager|student)|when i was (a )?(child|kid|baby|little|young|"
+    r"small|teen|teenager|at school|in school)|in (my )?childhood|decades ago|many years ago|"
+    r"years and years ago|years ago)\b"
 )
 
 
-@dataclass(frozen=True)
-class YesNoQuestion:
-    """What a yes / no question is about, for reading replies to it."""
-
-    topic: str = r"(?!x)x"  # the subject's words: naming it undenied is a yes
-    ever: bool = False  # "have you ever...": "not anymore" means it happened
-    window: relativedelta | None = None
-    """"In the last 4 weeks": a yes that says when is judged against it."""
-    statements: tuple[tuple[str, Reply], ...] = field(default=())  # "i'?m a man" -> no
+def _times(plain: str) -> list[str]:
+    """The clauses that say when (dates are parsed from a whole clause)."""
+    return [clause for clause in clauses(plain) if _TIME.search(clause)]
 
 
-def read_yes_no(text: str, question: YesNoQuestion, today: date | None = None) -> set[Reply]:
-    """The yes / no / not sure the reply states: one reading, several when its
-    clauses disagree, none when it states neither (or speaks only of someone
-    else, or of something the question is not about). `today` (the screening
-    date) lets a yes that says when be judged against the question's window."""
-    plain = re.sub(r"(\w)\1{2,}", r"\1\1", normalised(text))  # "nooo" -> "noo"
-    if button := _BUTTON.match(plain):
-        return {_BUTTON_REPLY[button.group(1)]}
-    if HEDGE.search(plain):  # whatever else it says: "my periods stopped, I don't know if..."
-        return {Reply.UNSURE}
-    topic = re.compile(question.topic)
-    stated: set[Reply] = set()  # "I'm a man", "12 weeks pregnant": answers as they are
-    readings: set[Reply] = set()
-    for clause in own_clauses(plain):
-        said = {reply for pattern, reply in question.statements if re.search(pattern, clause)}
-        if len(said) == 1:
-            stated |= said
-        elif (reading := _read_clause(clause, topic, question)) is not None:
-            readings.add(reading)
-    if question.window and Reply.YES in readings and _TIME.search(plain):
-        readings = (readings - {Reply.YES}) | {_in_window(plain, question.window, today)}
-    readings |= stated
-    return set() if is_question(plain) and not readings else readings
-
-
-def _in_window(plain: str, window: relativedelta, today: date | None) -> Reply:
-    """A yes that says when: yes inside the window, no before it, not sure
-    when the time cannot be read or straddles its start."""
-    if today is None:
-        return Reply.UNSURE
-    spans = []
-    for clause in clauses_of(plain):
-        try:
-            spans.append(parse_past_date(clause, today))
-        except InvalidDate:
-            continue
-    if len(spans) != 1:
-        return Reply.UNSURE
-    start = today - window
-    if spans[0].earliest >= start:
-        return Reply.YES
-    return Reply.NO if spans[0].latest < start else Reply.UNSURE
-
-
-def _read_clause(clause: str, topic: re.Pattern[str], question: YesNoQuestion) -> Reply | None:
-    for idiom, meaning in _IDIOMS:
-        clause = idiom.sub(meaning, clause)
-    about_topic = bool(topic.search(clause))
-    # Words it does not know are tolerated only beside the question's subject
-    # and a verb that states it ("got CAR-T for lymphoma in 2021").
-    stated = about_topic and bool(_STATES.search(clause))
-    if not (stated or _only_known_words(topic.sub(" ", clause))):
-        return None
-    if _NO_LONGER.search(clause):
-        return Reply.YES if question.ever else Reply.NO
-    negations = len(_NEGATION.findall(clause))
-    if negations >= 2 and not re.fullmatch(r"(no|nope|nah|never)( (no|nope|nah|never))+", clause):
-        return None  # "not that I haven't": never guessed
-    if negations:
-        return Reply.NO
-    if _YES_WORD.search(clause) or about_topic:
-        return Reply.YES
-    return None
-
-
-def _only_known_words(clause: str) -> bool:
-    return all(
-        word in _FILLER or _DATE_WORD.match(word)
-        for word in _WORD.findall(clause.replace("n't", " n't"))
-    )
+WORDS = YesNoWords(
+    normalised=normalised,
+    own_clauses=own_clauses,
+    is_question=is_question,
+    numerals=str,
+    positive=" positive ",
+    negative=" negative ",
+    hedge=HEDGE,
+    known=_KNOWN,
+    negation=_NEGATION,
+    double_negation=re.compile(rf"(?:{_NEGATION.pattern}).*?(?:{_NEGATION.pattern})"),
+    repeated_no=re.compile(r"(no|nope|nah|never)( (no|nope|nah|never))+"),
+    yes_word=_YES_WORD,
+    states=_STATES,
+    idioms=_IDIOMS,
+    acknowledgement=re.compile(r"(um+|uh+|erm+|hmm+|well|oh|ah|ok|okay|right)"),
+    past=_NO_LONGER,
+    not_now=re.compile(r"\b(not any ?more|no longer|not now)\b"),
+    no_fact=re.compile(r"\b(tested|checked|screened) for\b|\b(asked|told) about\b"),
+    not_received=re.compile(
+        r"\b(offered|considered for|referred for|on the (waiting )?list for|waiting for|"
+        r"applied for|looked into|interested in|thinking about|heard (of|about)|read about)\b"
+    ),
+    copula=NEVER,
+    times=_times,
+    parse_past_date=parse_past_date,
+    long_ago=_LONG_AGO,
+    vague_time=re.compile(
+        r"\b(a while (ago|back)|some time ago|not long ago|a few (weeks|months) ago)\b"
+    ),
+    collapse_repeats=True,
+)
+"""English (bot/reading/yes_no.py reads with them)."""

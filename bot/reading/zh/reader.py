@@ -19,17 +19,17 @@ from bot.protocol.answers import ONGOING, DateSpan, Reply
 from bot.protocol.criteria import Question, QuestionKind
 from bot.reading.en import reader as english
 from bot.reading.en.dates import InvalidDate, check_span
-from bot.reading.en.yes_no import YesNoQuestion
 from bot.reading.language import NOT_READ, Script, script_of
 from bot.reading.reader import Unreadable
 from bot.reading.second_opinion import settled_yes_no
+from bot.reading.yes_no import YesNoQuestion, read_yes_no
 from bot.reading.zh.choices import read_choices
 from bot.reading.zh.dates import parse_birth, parse_past_date
 from bot.reading.zh.numerals import arabic
 from bot.reading.zh.replies import is_ongoing, says_unsure
 from bot.reading.zh.subjects import SUBJECTS
 from bot.reading.zh.wording import clauses, normalised, own_clauses
-from bot.reading.zh.yes_no import read_yes_no
+from bot.reading.zh.yes_no import WORDS
 
 _LATIN_ANSWERS = re.compile(
     r"(ok|okay|sle|ssc|crest|anca|gpa|mpa|egpa|hiv|car-?t|cart|ild|jo-?1|mda-?5|mi-?2|tif-?1\w*|"
@@ -77,7 +77,7 @@ def read_yes_no_reply(
         reply,
         intent,
         lambda text: check_script(text, QuestionKind.REPLY),
-        lambda text: read_yes_no(text, subject, today),
+        lambda text: read_yes_no(text, subject, WORDS, today),
     )
 
 

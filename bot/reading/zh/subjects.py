@@ -12,7 +12,7 @@ from dateutil.relativedelta import relativedelta
 
 from bot.protocol.answers import Reply
 from bot.protocol.criteria import INFECTION_WINDOW, LIVE_VACCINE_WINDOW, OTHER_TRIAL_WINDOW
-from bot.reading.en.yes_no import YesNoQuestion
+from bot.reading.yes_no import YesNoQuestion
 
 NO, YES = Reply.NO, Reply.YES
 
@@ -132,6 +132,7 @@ SUBJECTS: dict[str, YesNoQuestion] = {
     ),
     "pregnant": YesNoQuestion(
         r"怀孕|怀过孕|怀过|怀了|有喜|有了(宝宝|孩子)|身孕",
+        now=True,
         window=relativedelta(months=10),  # "2020年怀过孕": not now
         statements=(
             (_MAN, NO),

@@ -1,24 +1,12 @@
-"""Reading a Chinese yes / no / not sure, deterministically.
-
-The same rules as the English reader (bot/reading/en/yes_no.py): a clause is a
-yes only when its words say yes and nothing else, a no only when they deny, "not
-sure" when they hedge (好像, 可能, 应该没有, 大概, 说不准), and nothing at all when
-they say anything it does not know: "我有狼疮" is no answer to "做过CAR-T吗?".
-Clauses about someone else are left out; clauses that disagree come back as two
-facts for the caller to settle; a clause asked back ("有没有", "什么是CAR-T")
-states nothing.
-"""
+"""The Chinese words for reading a yes / no / not sure (好像, 可能, 应该没有,
+大概, 说不准 hedge); the rule is one for every language
+(bot/reading/yes_no.py)."""
 
 from __future__ import annotations
 
 import re
-from datetime import date
 
-from dateutil.relativedelta import relativedelta
-
-from bot.protocol.answers import Reply
-from bot.reading.en.dates import InvalidDate
-from bot.reading.en.yes_no import YesNoQuestion
+from bot.reading.yes_no import YesNoWords
 from bot.reading.zh.dates import parse_past_date
 from bot.reading.zh.numerals import arabic
 from bot.reading.zh.wording import is_question, normalised, own_clauses
@@ -83,7 +71,7 @@ _STATES = re.compile(
     r"有|做|得|打|用|吃|接受|参加|确诊|诊断|查出|检查出|发现|阳性|阴性|没|不|无|未|在|接种|注射|"
     r"输|回输|感染|怀|患|治|过"
 )
-_NOT_NOW = r"现在没|已经没|现在无|已经无|不再"
+_NOT_NOW = r"现在没|已经没|现在无|已经无|不再|现在不|已经不"
 _PAST = re.compile(rf"以前|之前|过去|曾经|早就|早年|小时候|年轻时|{_NOT_NOW}|已经好了|治好了|痊愈")
 _LONG_AGO = re.compile(
     r"小时候|童年|年轻(的)?时(候)?|上学(的)?时(候)?|多年前|好多年|很多年|很久以前|几年前"
@@ -111,122 +99,46 @@ _TIME = re.compile(
 )
 _ACKNOWLEDGE = re.compile(r"嗯+|恩+|哦+|噢+|额+|呃+|好的|好|ok|okay|行")
 """Said before an answer, not as one ("嗯, 没有"); alone it is a yes."""
-_SIGNS = re.compile(r"\(\s*[+-]\s*\)|(?<=\s)[+-](?=\s*($|[,;.!]))")
-"""A result written as on a lab report: "HIV(-)", "梅毒(+)", "Mi-2 +"."""
 _NEVER_TOLD = re.compile(
     r"(医生|大夫)?(从来)?(都)?(没|没有|未)(跟我|和我|对我)?(说|告诉|提|讲)(起)?过(我)?"
 )
 """The whole reply "没说过": a no to a question about what a doctor said (its
 statements say so), else a hedge ("nobody said whether I can become pregnant")."""
-_BUTTON = re.compile(r"^/(affirm|deny|unsure)$")
-_BUTTON_REPLY = {"affirm": Reply.YES, "deny": Reply.NO, "unsure": Reply.UNSURE}
-
-
-def read_yes_no(text: str, question: YesNoQuestion, today: date | None = None) -> set[Reply]:
-    """The yes / no / not sure the reply states: one reading, several when its
-    clauses disagree, none when it states neither (or speaks only of someone
-    else, or of something the question is not about). `today` (the screening
-    date) lets a yes that says when be judged against the question's window."""
-    plain = _SIGNS.sub(lambda sign: "阳性" if "+" in sign.group(0) else "阴性", normalised(text))
-    if button := _BUTTON.match(plain):
-        return {_BUTTON_REPLY[button.group(1)]}
-    if _NEVER_TOLD.fullmatch(plain.strip(" .!~")):
-        told = {reply for pattern, reply in question.statements if re.search(pattern, plain)}
-        return told or {Reply.UNSURE}
-    if HEDGE.search(plain):  # whatever else it says: "应该没有", "好像做过"
-        return {Reply.UNSURE}
-    topic = re.compile(question.topic)
-    own = own_clauses(plain)
-    if len(own) > 1 and _ACKNOWLEDGE.fullmatch(own[0]):
-        own = own[1:]  # "嗯, 没有": the answer follows
-    stated: set[Reply] = set()
-    readings: set[Reply] = set()
-    for clause in (part for whole in own for part in _per_subject(whole, topic)):
-        if is_question(clause):
-            continue  # "有没有", "什么是CAR-T": asked back, not stated
-        said = {reply for pattern, reply in question.statements if re.search(pattern, clause)}
-        if len(said) == 1:
-            stated |= said
-        elif (reading := _read_clause(clause, topic, question)) is not None:
-            readings.add(reading)
-    if question.window and Reply.YES in readings:
-        readings = _judged_in_window(readings, plain, question.window, today)
-    return readings | stated
-
-
 _PREDICATE = r"(没有|没|无|不是|是|有|阴性|阳性|没得过|得过|没做过|做过)(的|过|了)?"
 
 
-def _per_subject(clause: str, topic: re.Pattern[str]) -> list[str]:
-    """ "艾滋没有梅毒有" without a comma is two facts, each subject followed by
-    its own answer; "没有艾滋也没有梅毒" is one (the answer comes first)."""
-    one = rf"(?:{topic.pattern})\W*(?:也|都|倒是|却|就|还)?{_PREDICATE}"
-    match = re.fullmatch(rf"(?P<first>{one})\W*(?P<second>{one})", clause)
-    return [match.group("first"), match.group("second")] if match else [clause]
+def _times(plain: str) -> list[str]:
+    """The phrases that say when ("2周前", "去年3月"), each parsed alone."""
+    return [match.group(0) for match in _TIME.finditer(arabic(plain).replace(" ", ""))]
 
 
-def _judged_in_window(
-    readings: set[Reply], plain: str, window: relativedelta, today: date | None
-) -> set[Reply]:
-    """A yes that says when: yes inside the window, no before it, not sure
-    when the time cannot be read or straddles its start."""
-    times = [match.group(0) for match in _TIME.finditer(arabic(plain).replace(" ", ""))]
-    if not times and _LONG_AGO.search(plain):
-        return (readings - {Reply.YES}) | {Reply.NO}  # "打过卡介苗, 小时候"
-    if not times and _VAGUE_TIME.search(arabic(plain)):
-        return (readings - {Reply.YES}) | {Reply.UNSURE}  # "五六周前", "最近": which side?
-    if not times:
-        return readings
-    return (readings - {Reply.YES}) | {_in_window(times, window, today)}
-
-
-def _in_window(times: list[str], window: relativedelta, today: date | None) -> Reply:
-    if today is None or len(times) != 1:
-        return Reply.UNSURE
-    try:
-        span = parse_past_date(times[0], today)
-    except InvalidDate:
-        return Reply.UNSURE
-    start = today - window
-    if span.earliest >= start:
-        return Reply.YES
-    return Reply.NO if span.latest < start else Reply.UNSURE
-
-
-def _read_clause(clause: str, topic: re.Pattern[str], question: YesNoQuestion) -> Reply | None:
-    for idiom, meaning in _IDIOMS:
-        clause = idiom.sub(meaning, clause)
-    if _NO_FACT.search(clause) and not _STATES.search(_NO_FACT.sub(" ", topic.sub(" ", clause))):
-        return None  # "心肝肺都查过": tested, the result not said
-    about_topic = bool(topic.search(clause))
-    # Words it does not know are tolerated only beside the question's subject
-    # and a verb that states it ("2021年因为淋巴瘤做过CAR-T").
-    stated = about_topic and bool(_STATES.search(topic.sub(" ", clause)))
-    if not (stated or _only_known_words(topic.sub(" ", clause))):
-        return None
-    negations = len(_NEGATION.findall(topic.sub(" ", clause)))
-    if _PAST.search(clause) and not (negations and not re.search(_NOT_NOW, clause)):
-        return _in_the_past(question)
-    repeated = re.fullmatch(r"(没有|没|不是|不|无)(\W*\1)+\W*", clause)
-    if _DOUBLE_NEGATION.search(clause) and not repeated:
-        return None  # "不是没有": never guessed
-    if negations:
-        return Reply.NO  # "没有梅毒也没有艾滋": each denied
-    if _NOT_RECEIVED.search(clause) or _COPULA.search(clause):
-        return None  # "做过CAR-T的检查", "这个就是"
-    if _YES_WORD.search(_NO_FACT.sub(" ", clause)) or about_topic:
-        return Reply.YES
-    return None
-
-
-def _in_the_past(question: YesNoQuestion) -> Reply:
-    """ "以前有过", "现在没有了": it happened, but not now. For "ever" a yes,
-    for "now" a no, for "in the last weeks" not sure (when is not said)."""
-    if question.ever:
-        return Reply.YES
-    return Reply.UNSURE if question.window else Reply.NO
-
-
-def _only_known_words(clause: str) -> bool:
-    rest = _FILLER.sub("", arabic(clause))
-    return not re.sub(r"[\d\W_]", "", rest)
+WORDS = YesNoWords(
+    normalised=normalised,
+    own_clauses=own_clauses,
+    is_question=is_question,
+    numerals=arabic,
+    positive="阳性",
+    negative="阴性",
+    hedge=HEDGE,
+    known=_FILLER,
+    negation=_NEGATION,
+    double_negation=_DOUBLE_NEGATION,
+    repeated_no=re.compile(r"(没有|没|不是|不|无)(\W*\1)+\W*"),
+    yes_word=_YES_WORD,
+    states=_STATES,
+    idioms=_IDIOMS,
+    acknowledgement=_ACKNOWLEDGE,
+    past=_PAST,
+    not_now=re.compile(_NOT_NOW),
+    no_fact=_NO_FACT,
+    not_received=_NOT_RECEIVED,
+    copula=_COPULA,
+    times=_times,
+    parse_past_date=parse_past_date,
+    long_ago=_LONG_AGO,
+    vague_time=_VAGUE_TIME,
+    never_told=_NEVER_TOLD,
+    subject_then_answer=re.compile(_PREDICATE),
+    clause_questions=True,
+)
+"""Simplified Chinese (bot/reading/yes_no.py reads with them)."""

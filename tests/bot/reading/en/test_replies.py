@@ -7,6 +7,7 @@ kept as expectations (acceptable readings listed per case).
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
 
 import pytest
@@ -14,7 +15,14 @@ import pytest
 from bot.protocol.answers import ONGOING, Cancer, Diagnosis, Ecog, Reply, Transplant
 from bot.reading.en.choices import read_choice
 from bot.reading.en.replies import is_ongoing
-from bot.reading.en.yes_no import YesNoQuestion, read_yes_no
+from bot.reading.en.yes_no import WORDS
+from bot.reading.yes_no import YesNoQuestion
+from bot.reading.yes_no import read_yes_no as read_with_words
+
+
+def read_yes_no(text: str, question: YesNoQuestion, today: date | None = None) -> set[Reply]:
+    return read_with_words(text, question, WORDS, today)
+
 
 ENUMS: tuple[type[Enum], ...] = (Diagnosis, Transplant, Cancer, Ecog)
 BUTTONS = [

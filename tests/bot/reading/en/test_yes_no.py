@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from bot.protocol.answers import Reply
 from bot.reading.en.subjects import SUBJECTS
-from bot.reading.en.yes_no import read_yes_no
+from bot.reading.en.yes_no import WORDS
+from bot.reading.yes_no import YesNoQuestion
+from bot.reading.yes_no import read_yes_no as read_with_words
+
+
+def read_yes_no(text: str, question: YesNoQuestion, today: date | None = None) -> set[Reply]:
+    return read_with_words(text, question, WORDS, today)
+
 
 YES, NO, UNSURE = Reply.YES, Reply.NO, Reply.UNSURE
 

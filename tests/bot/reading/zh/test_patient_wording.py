@@ -16,12 +16,19 @@ from bot.protocol.answers import Cancer, DateSpan, Diagnosis, Ecog, Reply, Trans
 from bot.protocol.criteria import QUESTIONS_BY_SLOT
 from bot.reading.languages import reader_for
 from bot.reading.result import Value
+from bot.reading.yes_no import YesNoQuestion
+from bot.reading.yes_no import read_yes_no as read_with_words
 from bot.reading.zh.choices import read_choices
 from bot.reading.zh.dates import parse_birth, parse_past_date
 from bot.reading.zh.subjects import SUBJECTS
 from bot.reading.zh.wording import own_clauses
-from bot.reading.zh.yes_no import read_yes_no
+from bot.reading.zh.yes_no import WORDS
 from tests.bot.reading.readings import values_or_reason
+
+
+def read_yes_no(text: str, question: YesNoQuestion, today: date | None = None) -> set[Reply]:
+    return read_with_words(text, question, WORDS, today)
+
 
 YES, NO, UNSURE = Reply.YES, Reply.NO, Reply.UNSURE
 TODAY = date(2026, 11, 25)  # a Wednesday

@@ -1,0 +1,242 @@
+"""Reading a yes / no / not sure, deterministically: one rule for every
+language, each language's words in its `YesNoWords` (bot/reading/<language>/
+yes_no.py).
+
+The intent classifier may have an opinion, but this reader decides: a clause
+is a yes only when its words say yes and nothing else, a no only when they
+deny (the question's subject, or plainly), "not sure" when they hedge, and
+nothing at all when they say anything it does not know: "I have lupus" is no
+answer to "have you had CAR-T?". Clauses about someone else are left out;
+clauses that disagree come back as two facts for the caller to settle; a
+clause asked back states nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from bot.protocol.answers import DateSpan, Reply
+
+NEVER = re.compile(r"(?!x)x")
+"""A pattern that matches nothing: a lexicon's switch that is off."""
+_BUTTON = re.compile(r"^/(affirm|deny|unsure)$")
+_BUTTON_REPLY = {"affirm": Reply.YES, "deny": Reply.NO, "unsure": Reply.UNSURE}
+_SIGN = re.compile(r"\(\s*([+-])\s*\)|(?<=\s)([+-])(?=\s*($|[,;.!]))")
+"""A result written as on a lab report: "HIV(-)", "梅毒(+)", "Mi-2 +"."""
+
+
+@dataclass(frozen=True)
+class YesNoQuestion:
+    """What a yes / no question is about, in one language's words."""
+
+    topic: str = NEVER.pattern  # the subject's words: naming it undenied is a yes
+    ever: bool = False  # "have you ever...": a past occurrence counts
+    window: relativedelta | None = None
+    """"In the last 4 weeks": a yes that says when is judged against it."""
+    now: bool = False
+    """About now, even with a window ("are you pregnant?": a pregnancy dated
+    before the window is over): what is over is a no."""
+    statements: tuple[tuple[str, Reply], ...] = field(default=())  # "i'?m a man" -> no
+
+
+@dataclass(frozen=True)
+class YesNoWords:
+    """One language's words for reading a yes / no, and its named switches
+    (docs/architecture.md lists why each differs between languages)."""
+
+    normalised: Callable[[str], str]
+    """The reply in the language's normal form (case, width, quotes, spaces)."""
+    own_clauses: Callable[[str], list[str]]
+    """The clauses that may be about the patient, in order."""
+    is_question: Callable[[str], bool]
+    """The text asks something back."""
+    numerals: Callable[[str], str]
+    """Digits for the language's written numbers (一个月 -> 1个月)."""
+    positive: str
+    negative: str
+    """The words a lab report's (+) and (-) stand for, spaced as the language
+    spaces its words."""
+    hedge: re.Pattern[str]
+    """Words that make the whole reply unsure, whatever else it says."""
+    known: re.Pattern[str]
+    """Words that carry no fact of their own (fillers, yes and no words, time
+    words): beside them a clause may hold only the question's subject."""
+    negation: re.Pattern[str]
+    double_negation: re.Pattern[str]
+    """Two negations in one clause ("not that I haven't"): never guessed."""
+    repeated_no: re.Pattern[str]
+    """The whole clause one no said again ("no no", "没有没有"): a no."""
+    yes_word: re.Pattern[str]
+    states: re.Pattern[str]
+    """A verb or result that states the subject ("had", "got", "positive")."""
+    idioms: tuple[tuple[re.Pattern[str], str], ...]
+    """Phrases replaced by the one word they mean ("why not" -> "ok")."""
+    acknowledgement: re.Pattern[str]
+    """Said before an answer, not as one ("um, no"); alone it is read as it is."""
+    past: re.Pattern[str]
+    """It happened but not now ("used to", "not any more", "以前有过")."""
+    not_now: re.Pattern[str]
+    """The negated forms of `past` ("no longer"): a negation that keeps it past."""
+    no_fact: re.Pattern[str]
+    """Having been tested or asked: says nothing of the result."""
+    not_received: re.Pattern[str]
+    """Offered, tested for, waiting for the subject: not having had it."""
+    copula: re.Pattern[str]
+    """A "yes" word that only points ("这个就是"): no yes."""
+    times: Callable[[str], list[str]]
+    """The parts of the reply that say when (a clause, a phrase), each to be
+    parsed alone."""
+    parse_past_date: Callable[[str, date], DateSpan]
+    """A phrase that says when -> its span; raises ValueError when unread."""
+    long_ago: re.Pattern[str]
+    """A time long before any of the windows ("as a child", "小时候")."""
+    vague_time: re.Pattern[str]
+    """A time that cannot be placed against a window ("a while ago", "最近")."""
+    never_told: re.Pattern[str] = NEVER
+    """The whole reply "nobody told me": the question's statements say what it
+    answers ("has a doctor told you...?": a no), else it is unsure."""
+    subject_then_answer: re.Pattern[str] = NEVER
+    """Switch: a predicate written right after each subject without a comma
+    ("艾滋没有梅毒有") makes one clause two facts; English needs a word between."""
+    clause_questions: bool = False
+    """Switch: a clause is checked for being asked back on its own ("有没有");
+    English cuts off what it asks back when it cuts clauses (a short part
+    ending in "?"), and an English clause may begin with "when"."""
+    collapse_repeats: bool = False
+    """Switch: letters typed three times or more are one ("nooo" -> "noo")."""
+
+
+def read_yes_no(
+    text: str, question: YesNoQuestion, words: YesNoWords, today: date | None = None
+) -> set[Reply]:
+    """The yes / no / not sure the reply states: one reading, several when its
+    clauses disagree, none when it states neither (or speaks only of someone
+    else, or of something the question is not about). `today` (the screening
+    date) lets a yes that says when be judged against the question's window."""
+    plain = _SIGN.sub(lambda sign: _sign_word(sign, words), words.normalised(text))
+    if words.collapse_repeats:
+        plain = re.sub(r"(\w)\1{2,}", r"\1\1", plain)
+    if button := _BUTTON.match(plain):
+        return {_BUTTON_REPLY[button.group(1)]}
+    if words.never_told.fullmatch(plain.strip(" .!~")):
+        told = {reply for pattern, reply in question.statements if re.search(pattern, plain)}
+        return told or {Reply.UNSURE}
+    if words.hedge.search(plain):  # whatever else it says: "I think no", "应该没有"
+        return {Reply.UNSURE}
+    topic = re.compile(question.topic)
+    own = words.own_clauses(plain)
+    if len(own) > 1 and words.acknowledgement.fullmatch(own[0]):
+        own = own[1:]  # "um, no": the answer follows
+    stated: set[Reply] = set()  # "I'm a man", "12 weeks pregnant": answers as they are
+    readings: set[Reply] = set()
+    for clause in (part for whole in own for part in _per_subject(whole, topic, words)):
+        if words.clause_questions and words.is_question(clause):
+            continue  # asked back, not stated
+        said = {reply for pattern, reply in question.statements if re.search(pattern, clause)}
+        if len(said) == 1:
+            stated |= said
+        elif (reading := _read_clause(clause, topic, question, words)) is not None:
+            readings.add(reading)
+    if question.window and Reply.YES in readings:
+        readings = _judged_in_window(readings, plain, question.window, words, today)
+    readings |= stated
+    return set() if words.is_question(plain) and not readings else readings
+
+
+def _sign_word(sign: re.Match[str], words: YesNoWords) -> str:
+    return words.positive if "+" in sign.group(0) else words.negative
+
+
+def _per_subject(clause: str, topic: re.Pattern[str], words: YesNoWords) -> list[str]:
+    """ "艾滋没有梅毒有" without a comma is two facts, each subject followed by
+    its own answer; "没有艾滋也没有梅毒" is one (the answer comes first)."""
+    predicate = words.subject_then_answer.pattern
+    one = rf"(?:{topic.pattern})\W*(?:也|都|倒是|却|就|还)?{predicate}"
+    if words.subject_then_answer is NEVER:
+        return [clause]
+    match = re.fullmatch(rf"(?P<first>{one})\W*(?P<second>{one})", clause)
+    return [match.group("first"), match.group("second")] if match else [clause]
+
+
+def _read_clause(
+    clause: str, topic: re.Pattern[str], question: YesNoQuestion, words: YesNoWords
+) -> Reply | None:
+    for idiom, meaning in words.idioms:
+        clause = idiom.sub(meaning, clause)
+    besides_topic = topic.sub(" ", clause)
+    if words.no_fact.search(clause) and not words.states.search(
+        words.no_fact.sub(" ", besides_topic)
+    ):
+        return None  # "I was tested for HIV": tested, the result not said
+    about_topic = bool(topic.search(clause))
+    # Words it does not know are tolerated only beside the question's subject
+    # and a verb that states it ("got CAR-T for lymphoma in 2021").
+    stated = about_topic and bool(words.states.search(besides_topic))
+    if not (stated or _only_known_words(besides_topic, words)):
+        return None
+    negations = len(words.negation.findall(besides_topic))
+    if words.past.search(clause) and not (negations and not words.not_now.search(clause)):
+        return _in_the_past(question)
+    if words.double_negation.search(besides_topic) and not words.repeated_no.fullmatch(clause):
+        return None  # "not that I haven't", "不是没有": never guessed
+    if negations:
+        return Reply.NO
+    if words.not_received.search(clause) or words.copula.search(clause):
+        return None  # "I was offered CAR-T", "这个就是"
+    if words.yes_word.search(words.no_fact.sub(" ", clause)) or about_topic:
+        return Reply.YES
+    return None
+
+
+def _in_the_past(question: YesNoQuestion) -> Reply | None:
+    """ "used to", "not any more": it happened, but not now. For "ever" a yes,
+    for "now" a no, for "in the last weeks" nothing: when it ended decides, and
+    "not sure" would let a deferral through as a check for staff."""
+    if question.ever:
+        return Reply.YES
+    return None if question.window and not question.now else Reply.NO
+
+
+def _judged_in_window(
+    readings: set[Reply],
+    plain: str,
+    window: relativedelta,
+    words: YesNoWords,
+    today: date | None,
+) -> set[Reply]:
+    """A yes that says when: yes inside the window, no before it, not sure
+    when the time cannot be read or straddles its start."""
+    times = words.times(plain)
+    if not times and words.long_ago.search(plain):
+        return (readings - {Reply.YES}) | {Reply.NO}  # "BCG as a child"
+    if not times and words.vague_time.search(words.numerals(plain)):
+        return (readings - {Reply.YES}) | {Reply.UNSURE}  # "a while ago": which side?
+    if not times:
+        return readings
+    return (readings - {Reply.YES}) | {_in_window(times, window, words, today)}
+
+
+def _in_window(
+    times: list[str], window: relativedelta, words: YesNoWords, today: date | None
+) -> Reply:
+    """Judged only when the reply says when once, in words that are read."""
+    if today is None or len(times) != 1:
+        return Reply.UNSURE
+    try:
+        span = words.parse_past_date(times[0], today)
+    except ValueError:
+        return Reply.UNSURE
+    start = today - window
+    if span.earliest >= start:
+        return Reply.YES
+    return Reply.NO if span.latest < start else Reply.UNSURE
+
+
+def _only_known_words(clause: str, words: YesNoWords) -> bool:
+    rest = words.known.sub(" ", words.numerals(clause))
+    return not re.sub(r"[\d\W_]", "", rest)
