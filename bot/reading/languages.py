@@ -41,16 +41,24 @@ class LanguageReader:
     is_skip: Callable[[str], bool]
     summary_of: Callable[[Mapping[str, Any]], str]
     date_written: Callable[[date], str]
+    written_in: Callable[[str], str] = lambda reply: ""
+    """The language of a reply this reader hands to another's reader ("" for
+    none): a Chinese conversation's reply in English words is read as
+    English."""
 
     def read(
         self, question: Question, reply: str, today: date, intent: str | None = None
     ) -> Answer:
+        if other := self.written_in(reply):
+            return READERS[other].read(question, reply, today, intent)
         return answer_of(lambda: self.read_reply(question, reply, today, intent), reply)
 
     def side_request(self, intent: str, reply: str) -> SideRequest | None:
         return SideRequest(intent) if self.carries_side_request(intent, reply) else None
 
     def consent(self, reply: str, intent: str | None = None) -> Value | AskAgain:
+        if other := self.written_in(reply):
+            return READERS[other].consent(reply, intent)
         try:
             said_yes = self.read_consent(reply, intent)
         except Unreadable as unreadable:
@@ -98,6 +106,7 @@ READERS: dict[str, Reader] = {
         zh_contact.is_skip,
         zh_summary.summary,
         zh_dates.written_date,
+        lambda reply: "en" if zh_reader.in_english(reply) else "",
     ),
 }
 """By language code (the conversation's `language` slot, stored on the referral)."""

@@ -7,57 +7,9 @@ code; nothing is guessed or silently altered beyond whitespace.
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from bot.reading.contact import plain_text, read_email, read_name, read_phone
 from bot.referrals.contact import ContactTime, InvalidContact
-
-MAX_NAME = 100
-
-
-def _plain(text: str) -> str:
-    """NFKC-normalised (full-width digits become ASCII), whitespace of any kind
-    collapsed to single spaces, other control and format characters dropped."""
-    normal = unicodedata.normalize("NFKC", text)
-    kept = "".join(
-        " " if ch.isspace() else ch
-        for ch in normal
-        if ch.isspace() or unicodedata.category(ch)[0] != "C"
-    )
-    return " ".join(kept.split())
-
-
-def read_name(text: str) -> str:
-    name = _plain(text)
-    if not name or not any(ch.isalpha() for ch in name):
-        raise InvalidContact("no_name")
-    if len(name) > MAX_NAME:
-        raise InvalidContact("too_long")
-    return name
-
-
-_PHONE_CHARS = re.compile(r"^\+?[\d\s().\-]+$")
-
-
-def read_phone(text: str) -> str:
-    """International or local number: 7-15 digits, optional leading '+'."""
-    raw = _plain(text)
-    if not _PHONE_CHARS.match(raw):
-        raise InvalidContact("phone_characters")
-    digits = re.sub(r"\D", "", raw)
-    if not 7 <= len(digits) <= 15:
-        raise InvalidContact("phone_length")
-    return ("+" if raw.startswith("+") else "") + digits
-
-
-_EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
-
-
-def read_email(text: str) -> str:
-    email = text.strip()
-    if len(email) > 254 or not _EMAIL.match(email):
-        raise InvalidContact("email_format")
-    return email
-
 
 _TIMES = (
     (r"morning|before noon", ContactTime.MORNING),
@@ -79,7 +31,7 @@ def _time_of_clock(hour: int, half: str) -> ContactTime | None:
 
 def read_contact_time(text: str) -> ContactTime:
     """Morning, afternoon, evening or any, from words or a clock time ('9am')."""
-    reply = _plain(text).lower()
+    reply = plain_text(text).lower()
     for pattern, time in _TIMES:
         if reply == time.value or re.search(pattern, reply):
             return time

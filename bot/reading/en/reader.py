@@ -14,8 +14,9 @@ from datetime import date
 
 from bot.protocol.answers import ONGOING, DateSpan, Reply
 from bot.protocol.criteria import Question, QuestionKind
+from bot.reading.dates import InvalidDate, check_span
 from bot.reading.en.choices import read_choices
-from bot.reading.en.dates import InvalidDate, check_span, parse_birth, parse_past_date
+from bot.reading.en.dates import parse_birth, parse_past_date
 from bot.reading.en.replies import is_ongoing, says_unsure
 from bot.reading.en.subjects import SUBJECTS
 from bot.reading.en.wording import clauses, own_clauses

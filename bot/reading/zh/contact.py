@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.reading.en.contact import read_email as read_plain_email
-from bot.reading.en.contact import read_name as read_plain_name
-from bot.reading.en.contact import read_phone as read_plain_phone
+from bot.reading.contact import read_email as read_plain_email
+from bot.reading.contact import read_name as read_plain_name
+from bot.reading.contact import read_phone as read_plain_phone
 from bot.reading.zh.numerals import arabic
 from bot.reading.zh.wording import normalised
 from bot.referrals.contact import ContactTime, InvalidContact

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from bot.protocol.answers import DateSpan
-from bot.reading.en.dates import MAX_AGE, MAX_TEXT, MIN_AGE, InvalidDate, check_span
+from bot.reading.dates import MAX_AGE, MAX_TEXT, MIN_AGE, InvalidDate, check_span
 from bot.reading.reader import Unreadable
 from bot.reading.zh.lunar import MARKERS as LUNAR_MARKERS
 from bot.reading.zh.lunar import parse_lunar_birth

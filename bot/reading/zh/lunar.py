@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from bot.protocol.answers import DateSpan
-from bot.reading.en.dates import InvalidDate
+from bot.reading.dates import InvalidDate
 from bot.reading.reader import Unreadable
 from bot.reading.zh.numerals import arabic
 from bot.reading.zh.wording import normalised

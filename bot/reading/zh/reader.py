@@ -17,8 +17,7 @@ from datetime import date
 
 from bot.protocol.answers import ONGOING, DateSpan, Reply
 from bot.protocol.criteria import Question, QuestionKind
-from bot.reading.en import reader as english
-from bot.reading.en.dates import InvalidDate, check_span
+from bot.reading.dates import InvalidDate, check_span
 from bot.reading.language import NOT_READ, Script, script_of
 from bot.reading.reader import Unreadable
 from bot.reading.second_opinion import settled_yes_no
@@ -53,8 +52,6 @@ def read_reply(
     question: Question, reply: str, today: date, intent: str | None = None
 ) -> tuple[str, ...]:
     """See bot.reading.reader.Reader.answer."""
-    if in_english(reply):
-        return english.read_reply(question, reply, today, intent)
     kind = question.kind
     if kind is QuestionKind.REPLY:
         readings = read_yes_no_reply(reply, SUBJECTS[question.slot], intent, today)
@@ -84,8 +81,6 @@ def read_yes_no_reply(
 def read_consent(reply: str, intent: str | None) -> bool:
     """True only for a plain yes (是, 好的, 可以, 同意), False for a plain no (不,
     不要, 不同意); anything else raises Unreadable."""
-    if in_english(reply):
-        return english.read_consent(reply, intent)
     readings = read_yes_no_reply(reply, CONSENT, intent)
     if readings == [Reply.YES]:
         return True

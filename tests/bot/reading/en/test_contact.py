@@ -6,14 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
-from bot.reading.en.contact import (
-    MAX_NAME,
-    is_skip,
-    read_contact_time,
-    read_email,
-    read_name,
-    read_phone,
-)
+from bot.reading.contact import MAX_NAME, read_email, read_name, read_phone
+from bot.reading.en.contact import is_skip, read_contact_time
 from bot.referrals.contact import Contact, ContactTime, InvalidContact
 
 

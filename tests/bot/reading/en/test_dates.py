@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.protocol.answers import DateSpan
+from bot.reading.dates import InvalidDate
 from bot.reading.en.dates import (
-    InvalidDate,
     parse_age,
     parse_birth,
     parse_number,

@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from bot.protocol.answers import DateSpan
-from bot.reading.en.dates import InvalidDate
+from bot.reading.dates import InvalidDate
 from bot.reading.en.dates import parse_birth as english_birth
 from bot.reading.en.dates import parse_past_date as english_past_date
 from bot.reading.reader import Unreadable
