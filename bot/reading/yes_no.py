@@ -21,6 +21,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from bot.protocol.answers import DateSpan, Reply
+from bot.reading.dates import InvalidDate
 
 NEVER = re.compile(r"(?!x)x")
 """A pattern that matches nothing: a lexicon's switch that is off."""
@@ -92,7 +93,10 @@ class YesNoWords:
     """The parts of the reply that say when (a clause, a phrase), each to be
     parsed alone."""
     parse_past_date: Callable[[str, date], DateSpan]
-    """A phrase that says when -> its span; raises ValueError when unread."""
+    """A phrase that says when -> its span; raises InvalidDate when unread."""
+    in_year: Callable[[str, int], str]
+    """A day or month written without its year, with `year` ("20 november
+    2026", "2026年11月20号")."""
     long_ago: re.Pattern[str]
     """A time long before any of the windows ("as a child", "小时候")."""
     vague_time: re.Pattern[str]
@@ -228,13 +232,31 @@ def _in_window(
     if today is None or len(times) != 1:
         return Reply.UNSURE
     try:
-        span = words.parse_past_date(times[0], today)
-    except ValueError:
+        span = _span_of(times[0], words, today)
+    except InvalidDate:
         return Reply.UNSURE
     start = today - window
     if span.earliest >= start:
         return Reply.YES
     return Reply.NO if span.latest < start else Reply.UNSURE
+
+
+def _span_of(time: str, words: YesNoWords, today: date) -> DateSpan:
+    """When a reply said without its year: "on 20 November", said in
+    December, is the latest 20 November that has passed (the windows are
+    weeks or months long, and a patient names the year of anything older)."""
+    try:
+        return words.parse_past_date(time, today)
+    except InvalidDate as error:
+        if error.reason != "no_year":
+            raise
+    for year in (today.year, today.year - 1):
+        try:
+            return words.parse_past_date(words.in_year(time, year), today)
+        except InvalidDate as error:
+            if error.reason != "future":
+                raise
+    raise InvalidDate("no_year")
 
 
 def _only_known_words(clause: str, words: YesNoWords) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.reading.en.dates import parse_past_date
-from bot.reading.en.wording import NOT, clauses, is_question, normalised, own_clauses
+from bot.reading.en.wording import NOT, is_question, normalised, own_clauses
 from bot.reading.yes_no import NEVER, YesNoWords
 
 HEDGE = re.compile(
@@ -99,9 +99,33 @@ _LONG_AGO = re.compile(
 )
 
 
+_MONTH = (
+    r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|june?|july?|aug(ust)?|sep(t(ember)?)?|"
+    r"oct(ober)?|nov(ember)?|dec(ember)?)\.?"
+)
+_MAY = r"may(?= \d)|(?<=\d )may|(?<=\d(st|nd|rd|th) )may|(?<=in )may|(?<=of )may"
+"""May the month, not the verb ("I may have"): beside a day, a year or "in"."""
+_DAY = r"\d{1,2}(st|nd|rd|th)?"
+_YEAR = r"(,? (19|20)\d\d)?"
+_COUNT = (
+    r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|"
+    r"a few|a couple( of)?)"
+)
+_WHEN = re.compile(
+    rf"\b({_DAY} (of )?({_MONTH}|{_MAY}){_YEAR}|({_MONTH}|{_MAY}) {_DAY}{_YEAR}|"
+    rf"(early |mid |late )?({_MONTH}|{_MAY})( of)?( (19|20)\d\d)?|\d{{1,2}}/\d{{1,2}}(/\d{{2,4}})?|"
+    rf"{_COUNT} (days?|weeks?|months?|years?) ago|"
+    r"(last|this) (week|month|year|spring|summer|autumn|fall|winter|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)|the day before yesterday|yesterday|today|"
+    r"(in )?(19|20)\d\d)\b"
+)
+"""A phrase that says when: a date, a month, "3 weeks ago", "last month", a
+year; never a duration alone ("20 weeks" pregnant is no time ago)."""
+
+
 def _times(plain: str) -> list[str]:
-    """The clauses that say when (dates are parsed from a whole clause)."""
-    return [clause for clause in clauses(plain) if _TIME.search(clause)]
+    """The phrases that say when, each parsed alone."""
+    return [match.group(0) for match in _WHEN.finditer(plain)]
 
 
 WORDS = YesNoWords(
@@ -130,6 +154,7 @@ WORDS = YesNoWords(
     copula=NEVER,
     times=_times,
     parse_past_date=parse_past_date,
+    in_year=lambda phrase, year: f"{phrase} {year}",
     long_ago=_LONG_AGO,
     vague_time=re.compile(
         r"\b(a while (ago|back)|some time ago|not long ago|a few (weeks|months) ago)\b"

@@ -135,6 +135,7 @@ WORDS = YesNoWords(
     copula=_COPULA,
     times=_times,
     parse_past_date=parse_past_date,
+    in_year=lambda phrase, year: f"{year}年{phrase}",
     long_ago=_LONG_AGO,
     vague_time=_VAGUE_TIME,
     never_told=_NEVER_TOLD,
