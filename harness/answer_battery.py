@@ -121,6 +121,9 @@ class Case:
     text: str
     expect: Any
     conversation: str = "en"  # the language the patient writes before the case
+    labelled_on: date | None = None
+    """The day the battery's labels were written for (its relative and dated
+    answers count from it); None: labels that hold on any day."""
 
     @property
     def clear(self) -> bool:
@@ -146,11 +149,13 @@ def load(paths: Iterable[Path], today: date | None = None) -> list[Case]:
         if isinstance(battery, list):
             battery = {"conversation": "en", "cases": battery}
         for raw in battery["cases"]:
-            if "valid_until" in raw and date.fromisoformat(str(raw["valid_until"])) < today:
+            day = battery.get("labelled_on") or today
+            if "valid_until" in raw and date.fromisoformat(str(raw["valid_until"])) < day:
                 continue  # e.g. "born 2008" is no longer "maybe under 18"
             cases.append(
                 Case(raw["id"], raw["question"], raw["class"], raw["lang"],
-                     str(raw["text"] or ""), raw["expect"], battery["conversation"])
+                     str(raw["text"] or ""), raw["expect"], battery["conversation"],
+                     battery.get("labelled_on"))
             )  # fmt: skip
     return cases
 
@@ -251,7 +256,8 @@ def run_case(say: Callable[[str, str], list[str]], slot_of: Callable[[str, str],
     """`case`'s reply typed into `patient`'s conversation (at its question)."""
     replies = say(patient, case.text)
     stored = stored_answer(case.question, lambda slot: slot_of(patient, slot))
-    return Result(case, stored, verdict(case, stored, screening_date()), tuple(replies))
+    day = case.labelled_on or screening_date()
+    return Result(case, stored, verdict(case, stored, day), tuple(replies))
 
 
 def run(rasa_url: str, tracker_db: Path, cases: list[Case], workers: int = 4) -> list[Result]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.protocol.answers import ONGOING
 from bot.protocol.canonical import answers_from_slots, typed_value
@@ -30,6 +30,9 @@ from bot.protocol.criteria import CRITERIA, QUESTIONS_BY_SLOT
 from bot.protocol.decisions import Decision
 from bot.protocol.eligibility import judge
 from harness.patients import ELIGIBLE_SLOTS
+
+if TYPE_CHECKING:  # the runner imports Rasa and the servers; scoring needs only the type
+    from harness.answer_battery import Result
 
 STRENGTH = {
     Decision.NOT_ASKED: 0, Decision.MET: 0, Decision.VERIFY: 1,
@@ -106,6 +109,25 @@ def safety_verdict(question: str, expect: Any, stored: Any, today: date) -> str:
     if question == "birth":
         return "right"
     return "unsure" if stored == "unsure" else "other_value"
+
+
+def verdicts_of(results: Iterable[Result], today: date) -> list[str]:
+    """The safety verdict of each battery result, in order, judged on the day
+    its battery was labelled for (else `today`)."""
+    return [
+        safety_verdict(r.case.question, r.case.expect, r.stored, r.case.labelled_on or today)
+        for r in results
+    ]
+
+
+def counts_by_language(results: list[Result], today: date) -> dict[str, Counter[str]]:
+    """Per conversation language, how many results ended in each of VERDICTS
+    (each verdict counted, 0 if none)."""
+    counts: dict[str, Counter[str]] = {}
+    for result, verdict in zip(results, verdicts_of(results, today), strict=True):
+        language = counts.setdefault(result.case.conversation, Counter(dict.fromkeys(VERDICTS, 0)))
+        language[verdict] += 1
+    return counts
 
 
 def safety_table(rows: Iterable[tuple[str, str]]) -> str:

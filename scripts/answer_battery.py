@@ -15,6 +15,10 @@ With `--safety` it scores by what each stored answer decides instead
 (harness/safety.py: unsafe, wrong, asked again per class and per question), as
 issue 27 scores the closed-world batteries (tests/answers/closed_world*.yml),
 and exits non-zero on any unsafe answer.
+
+With `--in-process` it starts no server: the trained model and the action
+server's classes run in this process (harness/in_process.py), the same results
+in a fraction of the time; it prints how long loading and the cases took.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from bot.protocol.calendar import screening_date
 from harness.answer_battery import (
     ASKED_AGAIN_CEILING,
     BATTERIES,
+    Case,
     Result,
     asked_again_rate,
     load,
@@ -34,7 +39,7 @@ from harness.answer_battery import (
     run,
     table,
 )
-from harness.safety import asked_again_by_question, safety_table, safety_verdict
+from harness.safety import asked_again_by_question, safety_table, verdicts_of
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,9 +49,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tracker-db", type=Path, help="its SQLite tracker store")
     parser.add_argument("--show", default="firm_wrong", help="verdicts to list, comma-separated")
     parser.add_argument("--safety", action="store_true", help="score by what is decided")
+    parser.add_argument("--in-process", action="store_true", help="without servers")
     arguments = parser.parse_args(argv)
     cases = load(arguments.batteries)
-    if arguments.rasa:
+    if arguments.in_process:
+        results = run_without_servers(cases)
+    elif arguments.rasa:
         results = run(arguments.rasa, arguments.tracker_db, cases)
     else:
         with own_servers() as (url, tracker_db):
@@ -69,10 +77,20 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if firm_wrong or max(rates.values()) >= ASKED_AGAIN_CEILING else 0
 
 
+def run_without_servers(cases: list[Case]) -> list[Result]:
+    """The cases in this process, with how long loading and typing them took."""
+    # Imported here: Rasa's agent and the actions are for this option only.
+    from harness.in_process import timed_run
+
+    results, loading, typing = timed_run(cases)
+    print(f"In-process: model and actions loaded in {loading:.1f} s, "
+          f"{len(cases)} cases in {typing:.1f} s")  # fmt: skip
+    return results
+
+
 def print_safety(results: list[Result], shown: set[str]) -> int:
     """The safety tables per conversation language; 1 if any answer is unsafe."""
-    today = screening_date()
-    verdicts = [safety_verdict(r.case.question, r.case.expect, r.stored, today) for r in results]
+    verdicts = verdicts_of(results, screening_date())
     for language in sorted({result.case.conversation for result in results}):
         held = [(r, v) for r, v in zip(results, verdicts, strict=True)
                 if r.case.conversation == language]  # fmt: skip

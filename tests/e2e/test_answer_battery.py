@@ -7,6 +7,8 @@ No firm wrong answer is tolerated: a wrong yes, no, choice or date, or any
 value stored for something that is no answer, fails the suite; so does
 asking again 10% or more of the clear answers in the battery's own language
 (issue 14's ceiling, issue 16's for Chinese). docs/quality.md has the tables.
+The same batteries are typed without servers too
+(tests/e2e/test_answer_battery_in_process.py).
 """
 
 from __future__ import annotations
@@ -15,16 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from harness.answer_battery import (
-    ASKED_AGAIN_CEILING,
-    BATTERY_EN,
-    BATTERY_ZH,
-    asked_again_rate,
-    load,
-    run,
-    table,
-)
+from harness.answer_battery import BATTERY_EN, BATTERY_ZH, load, run
 from harness.servers import RasaServer
+from tests.support.answer_batteries import check_battery
 
 pytestmark = pytest.mark.e2e
 
@@ -33,14 +28,4 @@ pytestmark = pytest.mark.e2e
 def test_no_answer_of_the_battery_is_stored_firmly_wrong_and_few_are_asked_again(
     rasa: RasaServer, battery: Path, language: str
 ) -> None:
-    results = run(rasa.url, rasa.workdir / "rasa.db", load([battery]), workers=2)
-
-    rate = asked_again_rate(results, language)
-    print(f"\n{table(results)}\nClear answers in {language} asked again: {rate:.1%}")
-    wrong = [
-        f"{r.case.id}: {r.case.text!r} expected {r.case.expect!r}, stored {r.stored!r}"
-        for r in results
-        if r.verdict == "firm_wrong"
-    ]
-    assert wrong == []
-    assert rate < ASKED_AGAIN_CEILING
+    check_battery(run(rasa.url, rasa.workdir / "rasa.db", load([battery]), workers=2), language)
