@@ -25,9 +25,10 @@ from actions.reading import ask_again, heard, read_successfully
 from bot.protocol.calendar import screening_date
 from bot.protocol.canonical import answers_from_slots, typed_value
 from bot.protocol.criteria import QUESTIONS, Question, QuestionKind
-from bot.protocol.eligibility import applicable_questions, decisive_answer
+from bot.protocol.eligibility import applicable_questions
 from bot.reading.languages import reader_for
-from bot.reading.result import AskAgain, NotSure
+from bot.reading.result import AskAgain, Value
+from bot.reading.settling import reason_to_ask, stored_value
 
 
 class ValidatePrescreenForm(ClosingFormValidation):
@@ -97,23 +98,15 @@ def _validator(question: Question) -> Any:
         reading = reader_for(language_of(tracker)).read(question, words, today, intent)
         if isinstance(reading, AskAgain):
             return ask_again(question.slot, reading.reason, dispatcher, tracker)
-        values = (reading.value,) if isinstance(reading, NotSure) else reading.values
-        chosen = values[0] if len(values) == 1 else _settled(question, values, tracker)
-        if chosen is None:  # two facts, neither decisive: ask for one
-            return ask_again(question.slot, "utter_invalid_two_facts", dispatcher, tracker)
+        chosen = stored_value(question, reading, answers_from_slots(tracker.slots), today)
+        if chosen is None:  # two facts, or words not understood, and nothing that excludes
+            assert isinstance(reading, Value)
+            return ask_again(question.slot, reason_to_ask(reading), dispatcher, tracker)
         return read_successfully(question.slot, chosen, tracker)
 
     validate.__name__ = f"validate_{question.slot}"
     validate.__doc__ = f"Read the reply to '{question.slot}' ({question.kind.value})."
     return validate
-
-
-def _settled(question: Question, values: tuple[str, ...], tracker: Tracker) -> str | None:
-    """Of several facts in one reply, the one that excludes (if exactly one does)."""
-    answers = answers_from_slots(tracker.slots)
-    typed = {typed_value(question, value): value for value in values}
-    decisive = decisive_answer(question.slot, list(typed), answers, screening_date())
-    return None if decisive is None else typed[decisive]
 
 
 # One validate_<slot> per question, as the SDK expects, generated from the data

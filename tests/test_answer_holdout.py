@@ -17,12 +17,11 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.protocol.canonical import typed_value
 from bot.protocol.criteria import QUESTIONS_BY_SLOT
-from bot.protocol.eligibility import decisive_answer
 from bot.reading.languages import reader_for
 from bot.reading.reader import Reader
-from bot.reading.result import AskAgain, NotSure
+from bot.reading.result import AskAgain, Value
+from bot.reading.settling import stored_value
 from bot.referrals.contact import InvalidContact
 from harness.patients import ELIGIBLE_ANSWERS
 
@@ -52,16 +51,9 @@ def read(reader: Reader, question: str, text: str, today: date) -> str | None:
     )
     if isinstance(reading, AskAgain):
         return None
-    values = (reading.value,) if isinstance(reading, NotSure) else reading.values
-    return values[0] if len(values) == 1 else settled(question, values, today)
-
-
-def settled(question: str, values: tuple[str, ...], today: date) -> str | None:
-    """Several facts, settled as the chat settles them for an eligible patient:
-    the one that excludes wins, else the patient is asked again (None)."""
-    typed = {typed_value(QUESTIONS_BY_SLOT[question], value): value for value in values}
-    decisive = decisive_answer(question, list(typed), ELIGIBLE_ANSWERS, today)
-    return None if decisive is None else typed[decisive]
+    if isinstance(reading, Value) and question in CONSENT:
+        return reading.values[0]
+    return stored_value(QUESTIONS_BY_SLOT[question], reading, ELIGIBLE_ANSWERS, today)
 
 
 @pytest.mark.parametrize("holdout", HOLDOUTS)

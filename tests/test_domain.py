@@ -26,7 +26,7 @@ from actions.form_validation import FormValidation
 from actions.outcome import response_key
 from bot.protocol.criteria import CRITERIA, QUESTIONS, Question
 from bot.protocol.decisions import Decision
-from bot.reading.en import dates
+from bot.reading import dates
 from bot.referrals import contact
 from bot.settings import DOMAIN_FILE
 

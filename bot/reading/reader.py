@@ -23,6 +23,17 @@ class Unreadable(ValueError):
         self.hint = hint
 
 
+class PartlyRead(Unreadable):
+    """Raised inside a language's reading: some clauses were read as `values`
+    (canonical), but another holds words not understood ("no, only
+    Breyanzi"). Only a value that excludes may be kept; else the patient is
+    asked again with `hint`."""
+
+    def __init__(self, values: tuple[str, ...]) -> None:
+        super().__init__("utter_invalid_not_understood")
+        self.values = values
+
+
 class Reader(Protocol):
     """One language's reader. Every reading of a reply gives one of the
     results of bot/reading/result.py."""

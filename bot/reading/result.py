@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.protocol.answers import Reply
-from bot.reading.reader import Unreadable
+from bot.reading.reader import PartlyRead, Unreadable
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,10 @@ class Value:
 
     values: tuple[str, ...]
     words: str
+    unread: bool = False
+    """Another part of the reply was not understood: only a value that
+    excludes may be kept (bot/reading/settling.py), else the patient is asked
+    again, with utter_invalid_not_understood."""
 
     def __post_init__(self) -> None:
         if not self.values:
@@ -86,6 +90,8 @@ def answer_of(read: Callable[[], tuple[str, ...]], words: str) -> Answer:
     anything else read is a `Value`."""
     try:
         values = read()
+    except PartlyRead as partly:
+        return Value(partly.values, words, unread=True)
     except Unreadable as unreadable:
         return AskAgain(unreadable.hint)
     if values == (NotSure.value,):

@@ -22,6 +22,7 @@ from dateutil.relativedelta import relativedelta
 
 from bot.protocol.answers import DateSpan, Reply
 from bot.reading.dates import InvalidDate
+from bot.reading.reader import PartlyRead
 
 NEVER = re.compile(r"(?!x)x")
 """A pattern that matches nothing: a lexicon's switch that is off."""
@@ -101,6 +102,10 @@ class YesNoWords:
     """A time long before any of the windows ("as a child", "小时候")."""
     vague_time: re.Pattern[str]
     """A time that cannot be placed against a window ("a while ago", "最近")."""
+    known_facts: re.Pattern[str] = NEVER
+    """Facts known not to decide at any yes / no question beyond their own
+    subject (the patient's disease, the treatments that do not exclude, from
+    bot/medicine/): a clause of them alone is understood, and says nothing."""
     never_told: re.Pattern[str] = NEVER
     """The whole reply "nobody told me": the question's statements say what it
     answers ("has a doctor told you...?": a no), else it is unsure."""
@@ -121,7 +126,9 @@ def read_yes_no(
     """The yes / no / not sure the reply states: one reading, several when its
     clauses disagree, none when it states neither (or speaks only of someone
     else, or of something the question is not about). `today` (the screening
-    date) lets a yes that says when be judged against the question's window."""
+    date) lets a yes that says when be judged against the question's window.
+    Raises PartlyRead (with the readings) when another clause, not about the
+    subject, holds words not understood."""
     plain = _SIGN.sub(lambda sign: _sign_word(sign, words), words.normalised(text))
     if words.collapse_repeats:
         plain = re.sub(r"(\w)\1{2,}", r"\1\1", plain)
@@ -138,6 +145,7 @@ def read_yes_no(
         own = own[1:]  # "um, no": the answer follows
     stated: set[Reply] = set()  # "I'm a man", "12 weeks pregnant": answers as they are
     readings: set[Reply] = set()
+    unread = False
     for clause in (part for whole in own for part in _per_subject(whole, topic, words)):
         if words.clause_questions and words.is_question(clause):
             continue  # asked back, not stated
@@ -146,9 +154,15 @@ def read_yes_no(
             stated |= said
         elif (reading := _read_clause(clause, topic, question, words)) is not None:
             readings.add(reading)
+        elif _not_understood(clause, topic, words):
+            # Closed world: "no, only Breyanzi" is not a no. What a clause
+            # says that is not understood may be the fact that decides.
+            unread = True
     if question.window and Reply.YES in readings:
         readings = _judged_in_window(readings, plain, question.window, words, today)
     readings |= stated
+    if unread and readings:
+        raise PartlyRead(tuple(sorted(reply.value for reply in readings)))
     return set() if words.is_question(plain) and not readings else readings
 
 
@@ -195,6 +209,19 @@ def _read_clause(
     if words.yes_word.search(words.no_fact.sub(" ", clause)) or about_topic:
         return Reply.YES
     return None
+
+
+def _not_understood(clause: str, topic: re.Pattern[str], words: YesNoWords) -> bool:
+    """The clause does not name the question's subject and holds words that
+    are not known (an unknown product, another topic's fact): what it says
+    may be the subject under another name ("only Breyanzi" at the CAR-T
+    question), so the reply's meaning is not known. A clause that names the
+    subject is read, or left unread, on its own."""
+    if topic.search(clause) or words.no_fact.search(clause):
+        return False
+    if words.not_received.search(clause) or words.copula.search(clause):
+        return False  # understood: it states no fact of the patient's
+    return not _only_known_words(clause, words, facts=True)
 
 
 def _in_the_past(question: YesNoQuestion) -> Reply | None:
@@ -259,6 +286,8 @@ def _span_of(time: str, words: YesNoWords, today: date) -> DateSpan:
     raise InvalidDate("no_year")
 
 
-def _only_known_words(clause: str, words: YesNoWords) -> bool:
-    rest = words.known.sub(" ", words.numerals(clause))
+def _only_known_words(clause: str, words: YesNoWords, facts: bool = False) -> bool:
+    """Nothing but known words (and, with `facts`, known facts) in the clause."""
+    text = words.numerals(clause)
+    rest = words.known.sub(" ", words.known_facts.sub(" ", text) if facts else text)
     return not re.sub(r"[\d\W_]", "", rest)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dateutil.relativedelta import relativedelta
 
+from bot.medicine.terms import Kind
 from bot.protocol.answers import Reply
 from bot.protocol.criteria import INFECTION_WINDOW, LIVE_VACCINE_WINDOW, OTHER_TRIAL_WINDOW
+from bot.reading.knowledge import with_words, words_of
 from bot.reading.yes_no import YesNoQuestion
 
 NO, YES = Reply.NO, Reply.YES
@@ -26,30 +28,47 @@ _NO_PREGNANCY = (
 )
 _FEELING_FINE = (r"\b(i'?m|i am|im) (fine|ok|okay|healthy|well|clear|all good)\b", NO)
 """To a question about an illness of one's own: a no."""
-_LIVE_VACCINES = (
-    r"mmr|measles|mumps|rubella|chicken ?pox|varicella|yellow fever|nasal|flumist|"
-    r"oral typhoid|typhoid (capsule|pill|drop)|bcg|rotavirus|zostavax|oral polio|dengue|"
-    r"cholera|smallpox|live vaccine|live jab"
+_LIVE_VACCINES = with_words(
+    (
+        r"mmr|measles|mumps|rubella|chicken ?pox|varicella|yellow fever|nasal|flumist|"
+        r"oral typhoid|typhoid (capsule|pill|drop)|bcg|rotavirus|zostavax|oral polio|dengue|"
+        r"cholera|smallpox|live vaccine|live jab"
+    ),
+    [Kind.LIVE_VACCINE],
+    "en",
 )
-_NOT_LIVE_VACCINES = (
-    r"flu (shot|jab|injection|vaccine)|covid|corona|pfizer|moderna|sinovac|shingrix|tetanus|"
+_NOT_LIVE_VACCINES = words_of([Kind.INACTIVATED_VACCINE], "en") + (
+    r"|flu (shot|jab|injection|vaccine)|covid|corona|pfizer|moderna|sinovac|shingrix|tetanus|"
     r"pneumo\w*|hep(atitis)? b (vaccine|shot|jab)|hpv|whooping|pertussis|rabies"
 )
 
 SUBJECTS: dict[str, YesNoQuestion] = {
     "car_t": YesNoQuestion(
-        r"car.?t\b|cart\b|car t-cell|car-t cell|cell therapy|cell infusion",
+        with_words(
+            r"car.?t\b|cart\b|car t-cell|car-t cell|cell therapy|cell infusion", [Kind.CAR_T], "en"
+        ),
         ever=True,
     ),
     "dm_antibody": YesNoQuestion(
-        r"jo.?1|mi.?2|mda.?5|tif.?1\w*|nxp.?2|srp|hmgcr|antibod\w*|myositis.specific|blood test",
+        with_words(
+            r"jo.?1|mi.?2|mda.?5|tif.?1\w*|nxp.?2|srp|hmgcr|antibod\w*|myositis.specific|"
+            r"blood test",
+            [Kind.MYOSITIS_ANTIBODY],
+            "en",
+        ),
         ever=True,
     ),
     "ssc_lung": YesNoQuestion(
         r"\bild\b|lungs?|interstitial|fibrosis|pulmonary|lung disease", ever=True
     ),
     "hiv_or_syphilis": YesNoQuestion(
-        r"\bhiv\b|syphilis|\baids\b|\bstd\b|\bsti\b", ever=True, statements=(_FEELING_FINE,)
+        with_words(
+            r"\bhiv\b|syphilis|\baids\b|\bstd\b|\bsti\b",
+            [Kind.VERIFY_HIV, Kind.VERIFY_SYPHILIS],
+            "en",
+        ),
+        ever=True,
+        statements=(_FEELING_FINE,),
     ),
     "can_become_pregnant": YesNoQuestion(
         statements=(
@@ -103,10 +122,15 @@ SUBJECTS: dict[str, YesNoQuestion] = {
     ),
     "infection": YesNoQuestion(
         window=INFECTION_WINDOW,
-        topic=r"infection|antibiotics?|antivirals?|antifungals?|amoxicillin|penicillin|azithromycin|"
-        r"doxycycline|ciprofloxacin|tamiflu|oseltamivir|acyclovir|fluconazole|\buti\b|"
-        r"pneumonia|drip|iv antibiotics",
+        topic=with_words(
+            r"infection|antibiotics?|antivirals?|antifungals?|amoxicillin|penicillin|azithromycin|"
+            r"doxycycline|ciprofloxacin|tamiflu|oseltamivir|acyclovir|fluconazole|\buti\b|"
+            r"pneumonia|drip|iv antibiotics",
+            [Kind.SYSTEMIC_ANTI_INFECTIVE, Kind.DRIP],
+            "en",
+        ),
         statements=(
+            (r"\b(prophyla\w*|to prevent|preventive|preventative)\b", Reply.UNSURE),
             (r"\b(cream|ointment|eye drops|ear drops|topical|on (a|my) (cut|skin|wound))\b", NO),
             _FEELING_FINE,
         ),
@@ -133,7 +157,11 @@ SUBJECTS: dict[str, YesNoQuestion] = {
         ),
     ),
     "hepatitis_or_cmv": YesNoQuestion(
-        r"hep\w*|hepatitis|\bhbv\b|\bhcv\b|\bcmv\b|cytomegalo\w*|hep b|hep c",
+        with_words(
+            r"hep\w*|hepatitis|\bhbv\b|\bhcv\b|\bcmv\b|cytomegalo\w*|hep b|hep c",
+            [Kind.VERIFY_HEPATITIS_B, Kind.VERIFY_HEPATITIS_C, Kind.VERIFY_CMV],
+            "en",
+        ),
         ever=True,
         statements=(
             (
@@ -145,8 +173,12 @@ SUBJECTS: dict[str, YesNoQuestion] = {
         ),
     ),
     "serious_illness": YesNoQuestion(
-        r"heart|cardiac|liver|lung|kidney|renal|blood|anaemia|anemia|thyroid|diabetes|"
-        r"endocrine|hormone|cirrhosis|copd|failure|disease",
+        with_words(
+            r"heart|cardiac|liver|lung|kidney|renal|blood|anaemia|anemia|thyroid|diabetes|"
+            r"endocrine|hormone|cirrhosis|copd|failure|disease|stents?|pacemaker|bypass",
+            [Kind.DIALYSIS],
+            "en",
+        ),
         statements=(
             (
                 r"^(just|only) (my|the) (lupus|sle|condition|autoimmune|disease|sjogren'?s?|"

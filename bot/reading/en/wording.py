@@ -31,16 +31,16 @@ _LEADING = re.compile(
     r"definitely|absolutely|never|not|none|of course|mate)\b))"
 )
 
-_RELATIVES = (
-    r"mum|mom|mother|mama|dad|father|papa|sister|brother|son|daughter|husband|wife|partner|"
+RELATIVES = (
+    r"ex|ex-husband|ex-wife|mum|mom|mother|mama|dad|father|papa|sister|brother|son|daughter|husband|wife|partner|"
     r"boyfriend|girlfriend|fianc[eé]e?|friend|aunt|auntie|uncle|cousin|niece|nephew|grandma|"
     r"granny|grandmother|grandpa|grandfather|grandson|granddaughter|child|children|kid|kids|"
     r"baby|family|relative|neighbou?r|colleague|coworker|roommate|in-?laws?|sibling|parent|"
     r"parents|twin|spouse"
 )
 _SOMEONE_ELSE = re.compile(
-    rf"\b(my|his|her|our|their)\s+(\w+\s+)?({_RELATIVES})('s)?\s+(\w+\s+)?"
-    r"(has|had|have|is|was|were|got|gets|does|did|'s|says|said)\b|"
+    rf"\b(my|his|her|our|their)\s+(\w+\s+)?({RELATIVES})('s)?\s+([\w-]+\s+)?"
+    r"(has|had|have|is|was|were|got|gets|does|did|'s|says|said|could|can)\b|"
     r"^(he|she|someone|somebody|a friend)\b|\b(he|she) (has|had|is|was|did|got)\b"
 )
 NOT = r"\b(do|does|did|have|has|had|is|are|was|were|ca|could|would|wo|should|ai|need|must)n'?t\b"

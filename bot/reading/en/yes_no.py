@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 
+from bot.medicine.terms import Kind
 from bot.reading.en.dates import parse_past_date
-from bot.reading.en.wording import NOT, is_question, normalised, own_clauses
+from bot.reading.en.wording import NOT, RELATIVES, is_question, normalised, own_clauses
+from bot.reading.knowledge import with_words
 from bot.reading.yes_no import NEVER, YesNoWords
 
 HEDGE = re.compile(
@@ -19,7 +21,7 @@ HEDGE = re.compile(
     r"sort of|kind of|kinda|i would try|i'?d try|i'?ll try|i will try|try to|trying to|"
     r"hopefully|not that i (know|remember|recall|am aware|'m aware)|as far as i know|afaik|"
     r"i'?m not positive|not positive|false.?positive|forgot|forget|50/50|fifty.fifty|"
-    r"unclear|no clue|"
+    r"unclear|no clue|yes and no|yes or no|"
     r"i hope|have to check|need to check|"
     r"have to ask|need to ask|ask my doctor|check with|not really sure|if i have to|"
     r"if needed|if necessary|i guess so|not decided|haven'?t decided|undecided|no memory|"
@@ -50,6 +52,9 @@ _FILLER = set(
     positive been ah certainly surely anymore longer noo pretty quite very fairly really
     absolutely ever anyone anybody told everything they nobody someone we us taking using
     hospital clinic infusion infusions
+    interested planning plan planned trying both technically could can it's we're long
+    up cervical mouth one two three four five six seven eight nine ten
+    patient woman female lady morning cleared anything nothing yet
     """.split()
 )
 _NEGATION = re.compile(
@@ -128,6 +133,30 @@ def _times(plain: str) -> list[str]:
     return [match.group(0) for match in _WHEN.finditer(plain)]
 
 
+_KNOWN_FACTS = re.compile(
+    with_words(
+        r"\b(lupus|sle|sjogren'?s|sjögren'?s|scleroderma|systemic sclerosis|dermatomyositis|"
+        r"myositis|vasculitis|anca|lupus nephritis|nephritis|arthritis|a cold|colds|cough|hpv|"
+        r"cd20|antibody|antibodies|"
+        r"sore throat|runny nose|headache|hi|hello|hey|else|other|apart|old|lost it|miscarr\w*|"
+        rf"{RELATIVES})\b",
+        [
+            Kind.BACKGROUND_TREATMENT,
+            Kind.OTHER_CELL_THERAPY,
+            Kind.NOT_ANTI_INFECTIVE,
+            Kind.OTHER_ANTIBODY,
+            Kind.HEPATITIS_B_IMMUNE,
+            Kind.STEM_CELL_TRANSPLANT,
+            Kind.ORGAN_TRANSPLANT,
+            Kind.VERIFY_HEPATITIS_B,
+            Kind.VERIFY_HEPATITIS_C,
+        ],
+        "en",
+    )
+)
+"""Facts that do not decide beyond their own question: the patient's disease,
+a cold, a greeting, an age, the treatments that do not exclude (bot/medicine/)."""
+
 WORDS = YesNoWords(
     normalised=normalised,
     own_clauses=own_clauses,
@@ -136,6 +165,7 @@ WORDS = YesNoWords(
     positive=" positive ",
     negative=" negative ",
     hedge=HEDGE,
+    known_facts=_KNOWN_FACTS,
     known=_KNOWN,
     negation=_NEGATION,
     double_negation=re.compile(rf"(?:{_NEGATION.pattern}).*?(?:{_NEGATION.pattern})"),

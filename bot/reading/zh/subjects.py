@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from dateutil.relativedelta import relativedelta
 
+from bot.medicine.terms import Kind
 from bot.protocol.answers import Reply
 from bot.protocol.criteria import INFECTION_WINDOW, LIVE_VACCINE_WINDOW, OTHER_TRIAL_WINDOW
+from bot.reading.knowledge import with_words, words_of
 from bot.reading.yes_no import YesNoQuestion
 
 NO, YES = Reply.NO, Reply.YES
@@ -47,12 +49,16 @@ _COLD_REMEDIES = (
     r"连花清瘟|板蓝根|感冒药|感冒灵|感冒冲剂|布洛芬|对乙酰氨基酚|退烧药|止咳|维c|维生素"
 )
 """Taken for a cold, they treat no infection."""
-_LIVE_VACCINES = (
-    r"麻疹|腮腺炎|风疹|麻腮风|水痘|黄热病|鼻喷|喷鼻|口服伤寒|卡介苗|轮状病毒|糖丸|脊灰减毒|"
-    r"减毒活疫苗|活疫苗|乙脑减毒|登革热|霍乱|天花|mmr"
+_LIVE_VACCINES = with_words(
+    (
+        r"麻疹|腮腺炎|风疹|麻腮风|水痘|黄热病|鼻喷|喷鼻|口服伤寒|卡介苗|轮状病毒|糖丸|脊灰减毒|"
+        r"减毒活疫苗|活疫苗|乙脑减毒|登革热|霍乱|天花|mmr"
+    ),
+    [Kind.LIVE_VACCINE],
+    "zh",
 )
-_NOT_LIVE_VACCINES = (
-    r"新冠|流感(针|疫苗)|乙肝疫苗|hpv|九价|四价|二价|宫颈癌疫苗|狂犬|破伤风|肺炎疫苗|"
+_NOT_LIVE_VACCINES = words_of([Kind.INACTIVATED_VACCINE], "zh") + (
+    r"|新冠|流感(针|疫苗)|乙肝疫苗|hpv|九价|四价|二价|宫颈癌疫苗|狂犬|破伤风|肺炎疫苗|"
     r"百白破|灭活"
 )
 _UNWELL = (r"不太好|不好|不大好|(?<![没无])有问题|有毛病|出了问题|很差|不行|受累|累及", YES)
@@ -82,18 +88,27 @@ _SERIOUS = (
 
 SUBJECTS: dict[str, YesNoQuestion] = {
     "car_t": YesNoQuestion(
-        r"car.?t|cart|嵌合抗原受体|(?<!干)细胞治疗|(?<!干)细胞疗法|免疫细胞|t细胞|回输",
+        with_words(
+            r"car.?t|cart|嵌合抗原受体|(?<!干)细胞治疗|(?<!干)细胞疗法|免疫细胞|t细胞|回输",
+            [Kind.CAR_T],
+            "zh",
+        ),
         ever=True,
         statements=(
             (
-                r"^(?!.*(car|cart|细胞|回输))(我)?(一直|平时)?(就|只)(是)?(吃|用|打)",
+                rf"^(?!.*(car|cart|细胞|回输|{words_of([Kind.CAR_T], 'zh')}))"
+                r"(我)?(一直|平时)?(就|只)(是)?(吃|用|打)",
                 NO,
             ),  # only drugs
         ),
     ),
     "dm_antibody": YesNoQuestion(
-        r"jo.?1|mi.?2|mda.?5|tif.?1\w*|nxp.?2|hmgcr|pl.?7|pl.?12|(?<![a-z])(srp|ej|oj|ks|sae)(?![a-z])|"
-        r"肌炎(特异性)?抗体谱|肌炎(特异性)?抗体|肌炎谱|肌炎的抗体|(?<![a-z\d])抗体(?=都|全|均|(是)?阴|没|无)",
+        with_words(
+            r"jo.?1|mi.?2|mda.?5|tif.?1\w*|nxp.?2|hmgcr|pl.?7|pl.?12|(?<![a-z])(srp|ej|oj|ks|sae)(?![a-z])|"
+            r"肌炎(特异性)?抗体谱|肌炎(特异性)?抗体|肌炎谱|肌炎的抗体|(?<![a-z\d])抗体(?=都|全|均|(是)?阴|没|无)",
+            [Kind.MYOSITIS_ANTIBODY],
+            "zh",
+        ),
         ever=True,
         statements=(
             (
@@ -113,7 +128,11 @@ SUBJECTS: dict[str, YesNoQuestion] = {
         ),
     ),
     "hiv_or_syphilis": YesNoQuestion(
-        r"hiv|艾滋|爱滋|梅毒|性病|aids|tppa|rpr|trust|tp抗体|梅毒抗体",
+        with_words(
+            r"hiv|艾滋|爱滋|梅毒|性病|aids|tppa|rpr|trust|tp抗体|梅毒抗体",
+            [Kind.VERIFY_HIV, Kind.VERIFY_SYPHILIS],
+            "zh",
+        ),
         ever=True,
         statements=(_FEELING_FINE,),
     ),
@@ -147,11 +166,14 @@ SUBJECTS: dict[str, YesNoQuestion] = {
         ),
     ),
     "contraception": YesNoQuestion(
-        r"避孕|避孕套|安全套|避孕药|上环|节育环|皮下埋植|措施|愿意|可以|配合",
+        r"避孕|避孕套|安全套|戴套|避孕药|上环|节育环|皮下埋植|措施|愿意|可以|配合",
         statements=(
             (r"^(?!.*(不|拒绝)).*(没(有)?问题|没事)", YES),  # "would you use it?": fine by me
             (rf"(已经|一直)?在(吃避孕药|避孕)|{_COIL}|(吃|用)\w{{0,3}}({_PILL_BRANDS})", YES),
-            (r"宗教|信仰|拒绝|反对|不愿意|不想避孕|不会避孕|不接受", NO),
+            (
+                r"宗教|信仰|拒绝|反对|不愿意|不想避孕|不会避孕|不接受|(准备|想|打算)要(孩子|小孩)",
+                NO,
+            ),
         ),
     ),
     "cancer_treated": YesNoQuestion(
@@ -171,10 +193,15 @@ SUBJECTS: dict[str, YesNoQuestion] = {
         ),
     ),
     "infection": YesNoQuestion(
-        r"感染|抗生素|消炎药|抗病毒|抗真菌|输液|挂水|吊瓶|点滴|头孢|阿莫西林|青霉素|阿奇霉素|"
-        r"左氧氟沙星|奥司他韦|达菲|阿昔洛韦|伐昔洛韦|更昔洛韦|氟康唑|肺炎|尿路感染|发烧|发热",
+        with_words(
+            r"感染|抗生素|消炎药|抗病毒|抗真菌|输液|挂水|吊瓶|点滴|头孢|阿莫西林|青霉素|阿奇霉素|"
+            r"左氧氟沙星|奥司他韦|达菲|阿昔洛韦|伐昔洛韦|更昔洛韦|氟康唑|肺炎|尿路感染|发烧|发热",
+            [Kind.SYSTEMIC_ANTI_INFECTIVE, Kind.DRIP],
+            "zh",
+        ),
         window=INFECTION_WINDOW,
         statements=(
+            (r"预防", Reply.UNSURE),
             (r"药膏|软膏|外用|涂抹|抹|眼药水|滴眼|滴耳|擦的|擦了", NO),
             (r"^(没|没有|未|不)(吃|用|服|打|输)(过)?(任何)?(药|针)", NO),  # no medicine at all
             (rf"^(?!.*({_ANTI_INFECTIVE})).*({_COLD_REMEDIES})", NO),
@@ -209,7 +236,11 @@ SUBJECTS: dict[str, YesNoQuestion] = {
         ),
     ),
     "hepatitis_or_cmv": YesNoQuestion(
-        r"乙肝|丙肝|肝炎|hbv|hcv|cmv|巨细胞病毒|大三阳|小三阳|乙型肝炎|丙型肝炎|携带者|携带",
+        with_words(
+            r"乙肝|丙肝|肝炎|hbv|hcv|cmv|巨细胞病毒|大三阳|小三阳|乙型肝炎|丙型肝炎|携带者|携带",
+            [Kind.VERIFY_HEPATITIS_B, Kind.VERIFY_HEPATITIS_C, Kind.VERIFY_CMV],
+            "zh",
+        ),
         ever=True,
         statements=(
             (r"^(只|就|只是|就是)?(有)?(过)?(甲肝|自身免疫性肝炎|脂肪肝|酒精肝|药物性肝炎)", NO),
@@ -217,8 +248,12 @@ SUBJECTS: dict[str, YesNoQuestion] = {
         ),
     ),
     "serious_illness": YesNoQuestion(
-        r"心脏|心衰|心梗|冠心病|心肌|肝|肝硬化|肺|慢阻肺|肾|尿毒症|血液病|贫血|甲状腺|甲亢|甲减|"
-        r"糖尿病|内分泌|激素|衰竭|大病|疾病|其他的?病|别的病|其他",
+        with_words(
+            r"心脏|心衰|心梗|冠心病|心肌|肝|肝硬化|肺|慢阻肺|肾|尿毒症|血液病|贫血|甲状腺|甲亢|甲减|"
+            r"糖尿病|内分泌|激素|衰竭|大病|疾病|其他的?病|别的病|其他",
+            [Kind.DIALYSIS],
+            "zh",
+        ),
         statements=(
             _NEVER_TOLD,
             (rf"^(?!.*(没|不|无|未|否认|排除)).*({_SERIOUS})", YES),

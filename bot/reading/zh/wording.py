@@ -47,8 +47,10 @@ _RELATIVES = (
 # Another person as the subject of what follows: "我妈妈有狼疮", "她得过", "我女儿15岁".
 _THEIR_FACT = (
     r"(也|都|就|以前|之前|曾经|还|才|今年|现在|目前|一直|也在|正在|在)?"
-    r"(有|得|是|做|患|打|用|吃|输|住|治|怀|换|移植|接种|动|参加|确诊|查|说|不|没|未|从|\d|[一二三四五六七八九十])"
+    r"(有|得|是|做|患|打|用|吃|输|住|治|怀|换|移植|接种|动|参加|确诊|查|说|不|没|未|从|\d|[一二三四五六七八九十]|"
+    r"[a-z][\w-]*\s*(阳|阴|\+|-|\())"
 )
+"""What a relative is the subject of; a lab result in Latin letters too ("我姐姐Jo-1阳性")."""
 _SOMEONE_ELSE = re.compile(
     rf"(我|我的|我们|我家|俺|俺家)?({_RELATIVES})(?={_THEIR_FACT})|"
     rf"(?<!其)(他|她)(?!汀)(们)?(?={_THEIR_FACT})"

@@ -12,7 +12,9 @@ import yaml
 
 from bot.protocol.criteria import QUESTIONS_BY_SLOT
 from bot.reading.languages import reader_for
-from bot.reading.result import AskAgain, NotSure
+from bot.reading.result import AskAgain, Value
+from bot.reading.settling import reason_to_ask, stored_value
+from harness.patients import ELIGIBLE_ANSWERS
 
 CONTRACT = Path(__file__).with_name("contract.yml")
 ROWS: list[dict[str, Any]] = yaml.safe_load(CONTRACT.read_text(encoding="utf-8"))
@@ -34,7 +36,14 @@ def result_of(question: str, language: str, text: str) -> Any:
     reading = reader_for(language).read(QUESTIONS_BY_SLOT[question], text, TODAY)
     if isinstance(reading, AskAgain):
         return {"ask_again": reading.reason}
-    return [reading.value] if isinstance(reading, NotSure) else list(reading.values)
+    # What is stored (bot/reading/settling.py), for a patient eligible so far:
+    # of several facts the one that excludes; beside words not understood
+    # only a value that excludes or opens the question of when.
+    kept = stored_value(QUESTIONS_BY_SLOT[question], reading, ELIGIBLE_ANSWERS, TODAY)
+    if kept is None:
+        assert isinstance(reading, Value)
+        return {"ask_again": reason_to_ask(reading)}
+    return [kept]
 
 
 @pytest.mark.parametrize(("question", "language", "text", "expected"), phrasings())
