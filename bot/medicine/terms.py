@@ -277,6 +277,21 @@ def _compiled(kinds: frozenset[Kind], language: str) -> tuple[re.Pattern[str], t
     return re.compile(alternation), tuple(owner[word] for word in ordered)
 
 
+def alternation(kinds: Iterable[Kind], language: str) -> str:
+    """The regular expression `pattern` compiles, without groups of its own, to
+    be part of a larger pattern; one that matches nothing when the data holds
+    no word of those kinds."""
+    owners = {
+        normalise(word)
+        for term in _all_terms()
+        if term.kind in set(kinds)
+        for word in term.words[_language(language)]
+    }
+    if not owners:
+        return r"(?!)"
+    return "|".join(f"(?:{_fragment(word)})" for word in sorted(owners, key=_longest_first))
+
+
 def pattern(kinds: Iterable[Kind], language: str) -> re.Pattern[str]:
     """Matches any word of those kinds in `normalise`d text."""
     return _compiled(frozenset(kinds), _language(language))[0]

@@ -1,28 +1,54 @@
 """The medical knowledge the readers use, from the data in bot/medicine/:
-each kind's words as a piece of a regular expression, so that a lexicon's
-patterns (a question's subject, the facts known not to decide) take their
-words from the data instead of spelling them in code."""
+which kinds of terms each yes / no question's subject takes, which are
+facts known not to decide, and each kind's words as a piece of a regular
+expression, so that a lexicon's patterns take their words from the data
+instead of spelling them in code. What the kinds mean is the same in every
+language; only the words differ."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
-from bot.medicine.terms import Kind, pattern
+from bot.medicine.terms import Kind, alternation
 
-NOTHING = r"(?!x)x"
-
-
-def words_of(kinds: Iterable[Kind], language: str) -> str:
-    """A regular expression (no groups of its own) matching any word of
-    `kinds` in `language`, in casefolded NFKC text; one that matches nothing
-    when the data holds none."""
-    source = pattern(kinds, language).pattern
-    if source in ("(?!)", ""):
-        return NOTHING
-    return re.sub(r"\(\?P<w\d+>", "(?:", source)
+SUBJECT_KINDS: dict[str, tuple[Kind, ...]] = {
+    "car_t": (Kind.CAR_T,),
+    "dm_antibody": (Kind.MYOSITIS_ANTIBODY,),
+    "hiv_or_syphilis": (Kind.VERIFY_HIV, Kind.VERIFY_SYPHILIS),
+    "infection": (Kind.SYSTEMIC_ANTI_INFECTIVE, Kind.DRIP),
+    "live_vaccine": (Kind.LIVE_VACCINE,),
+    "hepatitis_or_cmv": (Kind.VERIFY_HEPATITIS_B, Kind.VERIFY_HEPATITIS_C, Kind.VERIFY_CMV),
+    "serious_illness": (Kind.DIALYSIS,),
+}
+"""By yes / no question: the kinds whose words name its subject."""
+KNOWN_FACT_KINDS = (
+    Kind.BACKGROUND_TREATMENT,
+    Kind.OTHER_CELL_THERAPY,
+    Kind.NOT_ANTI_INFECTIVE,
+    Kind.OTHER_ANTIBODY,
+    Kind.HEPATITIS_B_IMMUNE,
+    Kind.STEM_CELL_TRANSPLANT,
+    Kind.ORGAN_TRANSPLANT,
+    Kind.VERIFY_HEPATITIS_B,
+    Kind.VERIFY_HEPATITIS_C,
+)
+"""Facts that do not decide a yes / no question beyond their own subject: the
+treatments that do not exclude, other cell therapies, other antibodies, and
+what another question of the screening asks (a transplant, hepatitis)."""
 
 
 def with_words(base: str, kinds: Iterable[Kind], language: str) -> str:
-    """`base` or any word of `kinds`: a lexicon pattern grown by the data."""
-    return f"{base}|{words_of(kinds, language)}"
+    """`base` or any word of `kinds` in `language`: a lexicon pattern grown by
+    the data (casefolded NFKC text)."""
+    return f"{base}|{alternation(kinds, language)}"
+
+
+def subject(slot: str, base: str, language: str) -> str:
+    """The subject of yes / no question `slot`: the lexicon's own words
+    (`base`) and those of the question's kinds (SUBJECT_KINDS)."""
+    return with_words(base, SUBJECT_KINDS[slot], language)
+
+
+def known_facts(base: str, language: str) -> str:
+    """The lexicon's own known facts (`base`) and the data's (KNOWN_FACT_KINDS)."""
+    return with_words(base, KNOWN_FACT_KINDS, language)

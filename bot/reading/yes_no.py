@@ -173,10 +173,10 @@ def _sign_word(sign: re.Match[str], words: YesNoWords) -> str:
 def _per_subject(clause: str, topic: re.Pattern[str], words: YesNoWords) -> list[str]:
     """ "艾滋没有梅毒有" without a comma is two facts, each subject followed by
     its own answer; "没有艾滋也没有梅毒" is one (the answer comes first)."""
-    predicate = words.subject_then_answer.pattern
-    one = rf"(?:{topic.pattern})\W*(?:也|都|倒是|却|就|还)?{predicate}"
     if words.subject_then_answer is NEVER:
         return [clause]
+    predicate = words.subject_then_answer.pattern
+    one = rf"(?:{topic.pattern})\W*(?:也|都|倒是|却|就|还)?{predicate}"
     match = re.fullmatch(rf"(?P<first>{one})\W*(?P<second>{one})", clause)
     return [match.group("first"), match.group("second")] if match else [clause]
 

@@ -3,6 +3,7 @@ without the trained model."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -10,8 +11,9 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 
+from bot.protocol.calendar import screening_date
 from bot.settings import DOMAIN_FILE
-from harness.in_process import InProcessActions
+from harness.in_process import InProcessActions, screening_day
 
 
 def contact_time_answered() -> dict[str, Any]:
@@ -47,11 +49,6 @@ async def test_a_case_that_ends_the_contact_form_saves_no_referral(
 
 
 def test_a_battery_labelled_on_a_day_is_typed_on_that_day_of_the_site() -> None:
-    from datetime import date
-
-    from bot.protocol.calendar import screening_date
-    from harness.in_process import screening_day
-
     today = screening_date()
     with screening_day(date(2026, 12, 7)):
         assert screening_date() == date(2026, 12, 7)

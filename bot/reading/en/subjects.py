@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dateutil.relativedelta import relativedelta
 
-from bot.medicine.terms import Kind
+from bot.medicine.terms import Kind, alternation
 from bot.protocol.answers import Reply
 from bot.protocol.criteria import INFECTION_WINDOW, LIVE_VACCINE_WINDOW, OTHER_TRIAL_WINDOW
-from bot.reading.knowledge import with_words, words_of
+from bot.reading.knowledge import subject
 from bot.reading.yes_no import YesNoQuestion
 
 NO, YES = Reply.NO, Reply.YES
@@ -28,32 +28,34 @@ _NO_PREGNANCY = (
 )
 _FEELING_FINE = (r"\b(i'?m|i am|im) (fine|ok|okay|healthy|well|clear|all good)\b", NO)
 """To a question about an illness of one's own: a no."""
-_LIVE_VACCINES = with_words(
+_LIVE_VACCINES = subject(
+    "live_vaccine",
     (
         r"mmr|measles|mumps|rubella|chicken ?pox|varicella|yellow fever|nasal|flumist|"
         r"oral typhoid|typhoid (capsule|pill|drop)|bcg|rotavirus|zostavax|oral polio|dengue|"
         r"cholera|smallpox|live vaccine|live jab"
     ),
-    [Kind.LIVE_VACCINE],
     "en",
 )
-_NOT_LIVE_VACCINES = words_of([Kind.INACTIVATED_VACCINE], "en") + (
+_NOT_LIVE_VACCINES = alternation((Kind.INACTIVATED_VACCINE,), "en") + (
     r"|flu (shot|jab|injection|vaccine)|covid|corona|pfizer|moderna|sinovac|shingrix|tetanus|"
     r"pneumo\w*|hep(atitis)? b (vaccine|shot|jab)|hpv|whooping|pertussis|rabies"
 )
 
 SUBJECTS: dict[str, YesNoQuestion] = {
     "car_t": YesNoQuestion(
-        with_words(
-            r"car.?t\b|cart\b|car t-cell|car-t cell|cell therapy|cell infusion", [Kind.CAR_T], "en"
+        subject(
+            "car_t",
+            r"car.?t\b|cart\b|car t-cell|car-t cell|cell therapy|cell infusion",
+            "en",
         ),
         ever=True,
     ),
     "dm_antibody": YesNoQuestion(
-        with_words(
+        subject(
+            "dm_antibody",
             r"jo.?1|mi.?2|mda.?5|tif.?1\w*|nxp.?2|srp|hmgcr|antibod\w*|myositis.specific|"
             r"blood test",
-            [Kind.MYOSITIS_ANTIBODY],
             "en",
         ),
         ever=True,
@@ -62,9 +64,9 @@ SUBJECTS: dict[str, YesNoQuestion] = {
         r"\bild\b|lungs?|interstitial|fibrosis|pulmonary|lung disease", ever=True
     ),
     "hiv_or_syphilis": YesNoQuestion(
-        with_words(
+        subject(
+            "hiv_or_syphilis",
             r"\bhiv\b|syphilis|\baids\b|\bstd\b|\bsti\b",
-            [Kind.VERIFY_HIV, Kind.VERIFY_SYPHILIS],
             "en",
         ),
         ever=True,
@@ -122,11 +124,11 @@ SUBJECTS: dict[str, YesNoQuestion] = {
     ),
     "infection": YesNoQuestion(
         window=INFECTION_WINDOW,
-        topic=with_words(
+        topic=subject(
+            "infection",
             r"infection|antibiotics?|antivirals?|antifungals?|amoxicillin|penicillin|azithromycin|"
             r"doxycycline|ciprofloxacin|tamiflu|oseltamivir|acyclovir|fluconazole|\buti\b|"
             r"pneumonia|drip|iv antibiotics",
-            [Kind.SYSTEMIC_ANTI_INFECTIVE, Kind.DRIP],
             "en",
         ),
         statements=(
@@ -157,9 +159,9 @@ SUBJECTS: dict[str, YesNoQuestion] = {
         ),
     ),
     "hepatitis_or_cmv": YesNoQuestion(
-        with_words(
+        subject(
+            "hepatitis_or_cmv",
             r"hep\w*|hepatitis|\bhbv\b|\bhcv\b|\bcmv\b|cytomegalo\w*|hep b|hep c",
-            [Kind.VERIFY_HEPATITIS_B, Kind.VERIFY_HEPATITIS_C, Kind.VERIFY_CMV],
             "en",
         ),
         ever=True,
@@ -173,10 +175,10 @@ SUBJECTS: dict[str, YesNoQuestion] = {
         ),
     ),
     "serious_illness": YesNoQuestion(
-        with_words(
+        subject(
+            "serious_illness",
             r"heart|cardiac|liver|lung|kidney|renal|blood|anaemia|anemia|thyroid|diabetes|"
             r"endocrine|hormone|cirrhosis|copd|failure|disease|stents?|pacemaker|bypass",
-            [Kind.DIALYSIS],
             "en",
         ),
         statements=(

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 
-from bot.medicine.terms import Kind
 from bot.reading.en.dates import parse_past_date
 from bot.reading.en.wording import NOT, RELATIVES, is_question, normalised, own_clauses
-from bot.reading.knowledge import with_words
+from bot.reading.knowledge import known_facts
 from bot.reading.yes_no import NEVER, YesNoWords
 
 HEDGE = re.compile(
@@ -134,23 +133,12 @@ def _times(plain: str) -> list[str]:
 
 
 _KNOWN_FACTS = re.compile(
-    with_words(
+    known_facts(
         r"\b(lupus|sle|sjogren'?s|sjögren'?s|scleroderma|systemic sclerosis|dermatomyositis|"
         r"myositis|vasculitis|anca|lupus nephritis|nephritis|arthritis|a cold|colds|cough|hpv|"
         r"cd20|antibody|antibodies|"
         r"sore throat|runny nose|headache|hi|hello|hey|else|other|apart|old|lost it|miscarr\w*|"
         rf"{RELATIVES})\b",
-        [
-            Kind.BACKGROUND_TREATMENT,
-            Kind.OTHER_CELL_THERAPY,
-            Kind.NOT_ANTI_INFECTIVE,
-            Kind.OTHER_ANTIBODY,
-            Kind.HEPATITIS_B_IMMUNE,
-            Kind.STEM_CELL_TRANSPLANT,
-            Kind.ORGAN_TRANSPLANT,
-            Kind.VERIFY_HEPATITIS_B,
-            Kind.VERIFY_HEPATITIS_C,
-        ],
         "en",
     )
 )

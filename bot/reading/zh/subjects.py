@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dateutil.relativedelta import relativedelta
 
-from bot.medicine.terms import Kind
+from bot.medicine.terms import Kind, alternation
 from bot.protocol.answers import Reply
 from bot.protocol.criteria import INFECTION_WINDOW, LIVE_VACCINE_WINDOW, OTHER_TRIAL_WINDOW
-from bot.reading.knowledge import with_words, words_of
+from bot.reading.knowledge import subject
 from bot.reading.yes_no import YesNoQuestion
 
 NO, YES = Reply.NO, Reply.YES
@@ -49,15 +49,15 @@ _COLD_REMEDIES = (
     r"连花清瘟|板蓝根|感冒药|感冒灵|感冒冲剂|布洛芬|对乙酰氨基酚|退烧药|止咳|维c|维生素"
 )
 """Taken for a cold, they treat no infection."""
-_LIVE_VACCINES = with_words(
+_LIVE_VACCINES = subject(
+    "live_vaccine",
     (
         r"麻疹|腮腺炎|风疹|麻腮风|水痘|黄热病|鼻喷|喷鼻|口服伤寒|卡介苗|轮状病毒|糖丸|脊灰减毒|"
         r"减毒活疫苗|活疫苗|乙脑减毒|登革热|霍乱|天花|mmr"
     ),
-    [Kind.LIVE_VACCINE],
     "zh",
 )
-_NOT_LIVE_VACCINES = words_of([Kind.INACTIVATED_VACCINE], "zh") + (
+_NOT_LIVE_VACCINES = alternation((Kind.INACTIVATED_VACCINE,), "zh") + (
     r"|新冠|流感(针|疫苗)|乙肝疫苗|hpv|九价|四价|二价|宫颈癌疫苗|狂犬|破伤风|肺炎疫苗|"
     r"百白破|灭活"
 )
@@ -88,25 +88,25 @@ _SERIOUS = (
 
 SUBJECTS: dict[str, YesNoQuestion] = {
     "car_t": YesNoQuestion(
-        with_words(
+        subject(
+            "car_t",
             r"car.?t|cart|嵌合抗原受体|(?<!干)细胞治疗|(?<!干)细胞疗法|免疫细胞|t细胞|回输",
-            [Kind.CAR_T],
             "zh",
         ),
         ever=True,
         statements=(
             (
-                rf"^(?!.*(car|cart|细胞|回输|{words_of([Kind.CAR_T], 'zh')}))"
+                rf"^(?!.*(car|cart|细胞|回输|{alternation((Kind.CAR_T,), 'zh')}))"
                 r"(我)?(一直|平时)?(就|只)(是)?(吃|用|打)",
                 NO,
             ),  # only drugs
         ),
     ),
     "dm_antibody": YesNoQuestion(
-        with_words(
+        subject(
+            "dm_antibody",
             r"jo.?1|mi.?2|mda.?5|tif.?1\w*|nxp.?2|hmgcr|pl.?7|pl.?12|(?<![a-z])(srp|ej|oj|ks|sae)(?![a-z])|"
             r"肌炎(特异性)?抗体谱|肌炎(特异性)?抗体|肌炎谱|肌炎的抗体|(?<![a-z\d])抗体(?=都|全|均|(是)?阴|没|无)",
-            [Kind.MYOSITIS_ANTIBODY],
             "zh",
         ),
         ever=True,
@@ -128,9 +128,9 @@ SUBJECTS: dict[str, YesNoQuestion] = {
         ),
     ),
     "hiv_or_syphilis": YesNoQuestion(
-        with_words(
+        subject(
+            "hiv_or_syphilis",
             r"hiv|艾滋|爱滋|梅毒|性病|aids|tppa|rpr|trust|tp抗体|梅毒抗体",
-            [Kind.VERIFY_HIV, Kind.VERIFY_SYPHILIS],
             "zh",
         ),
         ever=True,
@@ -193,10 +193,10 @@ SUBJECTS: dict[str, YesNoQuestion] = {
         ),
     ),
     "infection": YesNoQuestion(
-        with_words(
+        subject(
+            "infection",
             r"感染|抗生素|消炎药|抗病毒|抗真菌|输液|挂水|吊瓶|点滴|头孢|阿莫西林|青霉素|阿奇霉素|"
             r"左氧氟沙星|奥司他韦|达菲|阿昔洛韦|伐昔洛韦|更昔洛韦|氟康唑|肺炎|尿路感染|发烧|发热",
-            [Kind.SYSTEMIC_ANTI_INFECTIVE, Kind.DRIP],
             "zh",
         ),
         window=INFECTION_WINDOW,
@@ -236,9 +236,9 @@ SUBJECTS: dict[str, YesNoQuestion] = {
         ),
     ),
     "hepatitis_or_cmv": YesNoQuestion(
-        with_words(
+        subject(
+            "hepatitis_or_cmv",
             r"乙肝|丙肝|肝炎|hbv|hcv|cmv|巨细胞病毒|大三阳|小三阳|乙型肝炎|丙型肝炎|携带者|携带",
-            [Kind.VERIFY_HEPATITIS_B, Kind.VERIFY_HEPATITIS_C, Kind.VERIFY_CMV],
             "zh",
         ),
         ever=True,
@@ -248,10 +248,10 @@ SUBJECTS: dict[str, YesNoQuestion] = {
         ),
     ),
     "serious_illness": YesNoQuestion(
-        with_words(
+        subject(
+            "serious_illness",
             r"心脏|心衰|心梗|冠心病|心肌|肝|肝硬化|肺|慢阻肺|肾|尿毒症|血液病|贫血|甲状腺|甲亢|甲减|"
             r"糖尿病|内分泌|激素|衰竭|大病|疾病|其他的?病|别的病|其他",
-            [Kind.DIALYSIS],
             "zh",
         ),
         statements=(

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot.medicine.terms import Kind
-from bot.reading.knowledge import with_words
+from bot.reading.knowledge import known_facts
 from bot.reading.yes_no import YesNoWords
 from bot.reading.zh.dates import parse_past_date
 from bot.reading.zh.numerals import arabic
@@ -115,22 +114,11 @@ def _times(plain: str) -> list[str]:
 
 
 _KNOWN_FACTS = re.compile(
-    with_words(
+    known_facts(
         r"系统性红斑狼疮|红斑狼疮|狼疮肾炎|狼疮|干燥综合征|干燥症|硬皮病|系统性硬化症?|皮肌炎|肌炎|血管炎|"
         r"感冒|咳嗽|嗓子疼|流鼻涕|头疼|你好|您好|周岁|岁|月经|小时候|童年|年轻的时候|年轻时"
         r"|哥哥|姐姐|弟弟|妹妹|妈妈|爸爸|母亲|父亲|老公|丈夫|老婆|妻子|儿子|女儿|孩子|家人|亲戚|朋友"
         r"|备孕|要孩子|要小孩|早就|早|结束|治好|好了|痊愈|胳膊|手臂|肌肉针|打针|针",
-        [
-            Kind.BACKGROUND_TREATMENT,
-            Kind.OTHER_CELL_THERAPY,
-            Kind.NOT_ANTI_INFECTIVE,
-            Kind.OTHER_ANTIBODY,
-            Kind.HEPATITIS_B_IMMUNE,
-            Kind.STEM_CELL_TRANSPLANT,
-            Kind.ORGAN_TRANSPLANT,
-            Kind.VERIFY_HEPATITIS_B,
-            Kind.VERIFY_HEPATITIS_C,
-        ],
         "zh",
     )
 )
