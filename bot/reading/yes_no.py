@@ -44,6 +44,21 @@ class YesNoQuestion:
     """About now, even with a window ("are you pregnant?": a pregnancy dated
     before the window is over): what is over is a no."""
     statements: tuple[tuple[str, Reply], ...] = field(default=())  # "i'?m a man" -> no
+    cured: Cured | None = None
+    """A subject whose treated case is not a yes but for staff to verify."""
+
+
+@dataclass(frozen=True)
+class Cured:
+    """A subject of a question whose treated, past case is neither yes nor no:
+    syphilis serology stays positive after treatment (the criteria map's
+    "treated syphilis" row), so "treated for syphilis years ago" is not sure,
+    unless the reply says a test is positive now."""
+
+    subject: str  # "syphilis"
+    treated: str  # "treated", "cured", "penicillin"
+    positive: str  # "RPR positive": a test result decides
+    others: str  # the question's other subjects ("HIV"): their yes stays
 
 
 @dataclass(frozen=True)
@@ -146,6 +161,7 @@ def read_yes_no(
     stated: set[Reply] = set()  # "I'm a man", "12 weeks pregnant": answers as they are
     readings: set[Reply] = set()
     unread = False
+    yes_clauses: list[str] = []
     for clause in (part for whole in own for part in _per_subject(whole, topic, words)):
         if words.clause_questions and words.is_question(clause):
             continue  # asked back, not stated
@@ -154,16 +170,33 @@ def read_yes_no(
             stated |= said
         elif (reading := _read_clause(clause, topic, question, words)) is not None:
             readings.add(reading)
+            if reading is Reply.YES:
+                yes_clauses.append(clause)
+        elif question.cured and re.search(question.cured.treated, clause):
+            continue  # "got the penicillin shots": how it was treated, read with it
         elif _not_understood(clause, topic, words):
             # Closed world: "no, only Breyanzi" is not a no. What a clause
             # says that is not understood may be the fact that decides.
             unread = True
     if question.window and Reply.YES in readings:
         readings = _judged_in_window(readings, plain, question.window, words, today)
+    if question.cured and Reply.YES in readings and _cured(plain, yes_clauses, question.cured):
+        readings = {Reply.UNSURE}  # "no HIV, syphilis treated": the no was HIV's
     readings |= stated
     if unread and readings:
         raise PartlyRead(tuple(sorted(reply.value for reply in readings)))
     return set() if words.is_question(plain) and not readings else readings
+
+
+def _cured(plain: str, yes_clauses: list[str], cured: Cured) -> bool:
+    """The reply names the cured subject and its treatment, no yes is said of
+    another subject ("HIV positive, syphilis treated" stays a yes), and no
+    test is said positive."""
+    return (
+        bool(re.search(cured.subject, plain) and re.search(cured.treated, plain))
+        and not re.search(cured.positive, plain)
+        and not any(re.search(cured.others, clause) for clause in yes_clauses)
+    )
 
 
 def _sign_word(sign: re.Match[str], words: YesNoWords) -> str:

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
 from enum import Enum
 
 from bot.protocol.answers import Cancer, Diagnosis, Ecog, Transplant
-from bot.reading.en.wording import NOT, normalised, own_clauses
+from bot.reading import choices as choice_core
+from bot.reading.choices import ChoiceWords
+from bot.reading.en.wording import NOT, clauses, normalised, own_clauses
 from bot.reading.en.yes_no import HEDGE
 
 _NEGATED = re.compile(
@@ -31,9 +32,6 @@ _SAYS_NONE = re.compile(
     r"never had (one|any|it|that|anything like that)|no,? never|nothing like that|"
     r"i haven'?t|i have not|i'?ve not|not me|none of (these|them|those|that)|no i haven'?t)$"
 )
-_BUTTON = re.compile(r'^/inform\{"(\w+)": ?"(\w+)"\}$')
-
-
 # Words patients misspell; a word close to one of these is read as it ("lupis").
 _VOCABULARY = (
     "lupus sjogren sjogrens scleroderma sclerosis dermatomyositis vasculitis polyangiitis "
@@ -48,25 +46,6 @@ def _spelled_right(reply: str) -> str:
         return close[0] if close else match.group(0)
 
     return re.sub(r"[a-zö]{5,}", fix, reply)
-
-
-def read_choices(choices: type[Enum], text: str) -> set[Enum]:
-    """The options of `choices` the reply names (see the module's docstring)."""
-    plain = _spelled_right(normalised(text))
-    if button := _BUTTON.match(plain):
-        return {member for member in choices if member.value == button.group(2)}
-    if plain == "/unsure" or (HEDGE.search(plain) and choices is not Ecog):
-        return {choices("unsure")} if "unsure" in {m.value for m in choices} else set()
-    for member in choices:
-        if plain == member.value and choices is not Ecog:
-            return {member}
-    return _READERS[choices](plain)
-
-
-def read_choice(choices: type[Enum], text: str) -> Enum | None:
-    """The one option the reply names, or None (none, or several)."""
-    named = read_choices(choices, text)
-    return named.pop() if len(named) == 1 else None
 
 
 # --- transplant ---------------------------------------------------------------
@@ -335,9 +314,44 @@ def _ecog(plain: str) -> set[Enum]:
     return {max(named, key=lambda grade: grade.grade)} if named else set()
 
 
-_READERS: dict[type[Enum], Callable[[str], set[Enum]]] = {
-    Transplant: _transplant,
-    Diagnosis: _diagnosis,
-    Cancer: _cancer,
-    Ecog: _ecog,
-}
+_RECEIVED_ORGAN = re.compile(
+    r"\b(deceased|cadaver\w*|dead)[ -]?donor|donor (kidney|liver|heart|lungs?|pancreas|organ)|"
+    r"\b(kidney|liver|heart|lungs?|pancreas|organ) from (a|an|my|the|her|his) (\w+ )?"
+    r"(donor|mum|mom|mother|dad|father|sister|brother|husband|wife|son|daughter|cousin|aunt|"
+    r"uncle|relative|friend)|\b(gave|donated|given) me (a|an|her|his|one of|their)\b|"
+    r"\b(got|received) (a|one|my|the) (\w+ )?(kidney|liver|heart|lungs?|pancreas|organ) from"
+)
+_PENDING_TEST = re.compile(
+    r"\b(biopsy|scan|test|results?|pathology)\b.{0,20}\b(next|soon|booked|scheduled|pending|"
+    r"tomorrow|coming)\b|\b(waiting|wait) (for|on) (the )?(biopsy|results?|pathology|scan)|"
+    r"(don'?t|do not) know (yet|if it'?s)|not (yet )?(diagnosed|known)"
+)
+
+WORDS = ChoiceWords(
+    language="en",
+    normalised=normalised,
+    clauses=lambda text: clauses(text, leading_words=False),
+    own_clauses=lambda text: own_clauses(text, leading_words=False),
+    hedge=HEDGE,
+    denial=_NEGATED,
+    received_organ=_RECEIVED_ORGAN,
+    pending_test=_PENDING_TEST,
+    readers={
+        Transplant: _transplant,
+        Diagnosis: _diagnosis,
+        Cancer: _cancer,
+        Ecog: _ecog,
+    },
+    spelled_right=_spelled_right,
+)
+"""The English lexicon of bot/reading/choices.py."""
+
+
+def read_choices(choices: type[Enum], text: str) -> set[Enum]:
+    """bot.reading.choices.read_choices with the English lexicon."""
+    return choice_core.read_choices(choices, text, WORDS)
+
+
+def read_choice(choices: type[Enum], text: str) -> Enum | None:
+    """bot.reading.choices.read_choice with the English lexicon."""
+    return choice_core.read_choice(choices, text, WORDS)

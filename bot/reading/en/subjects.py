@@ -13,7 +13,7 @@ from bot.medicine.terms import Kind, alternation
 from bot.protocol.answers import Reply
 from bot.protocol.criteria import INFECTION_WINDOW, LIVE_VACCINE_WINDOW, OTHER_TRIAL_WINDOW
 from bot.reading.knowledge import subject
-from bot.reading.yes_no import YesNoQuestion
+from bot.reading.yes_no import Cured, YesNoQuestion
 
 NO, YES = Reply.NO, Reply.YES
 
@@ -71,6 +71,12 @@ SUBJECTS: dict[str, YesNoQuestion] = {
         ),
         ever=True,
         statements=(_FEELING_FINE,),
+        cured=Cured(
+            subject=r"syphilis|\bstd\b|\bsti\b",
+            treated=r"\b(treated|cured|penicillin|benzathine|bicillin|shots? of|injections?)\b",
+            positive=r"\b(still|now) (positive|reactive)|\b(rpr|vdrl|tppa|titre|titer)\b",
+            others=r"\bhiv\b|\baids\b",
+        ),
     ),
     "can_become_pregnant": YesNoQuestion(
         statements=(

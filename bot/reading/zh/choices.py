@@ -14,12 +14,13 @@ and an unspecified kind is `unsure`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
 from bot.protocol.answers import Cancer, Diagnosis, Ecog, Transplant
-from bot.reading.zh.wording import normalised, own_clauses
+from bot.reading import choices as choice_core
+from bot.reading.choices import ChoiceWords
+from bot.reading.zh.wording import clauses, normalised, own_clauses
 from bot.reading.zh.yes_no import HEDGE
 
 _NEGATED = re.compile(r"没有|没|不是|不|无(?!肌病)|(?<!尚)未(?!分化)|从未|排除|否认")
@@ -28,28 +29,6 @@ _SAYS_NONE = re.compile(
     r"^(都)?(没有|没|无|不是|否|从来没有|从来没|从没有|从没|从未|一个都没有|都没有|都没|什么都没有|"
     r"什么也没有|没有过|没做过|都没做过|没得过|没有得过|都不是|不是的)(过)?(的)?(呢|啊|呀)?$"
 )
-_BUTTON = re.compile(r'^/inform\{"(\w+)": ?"(\w+)"\}$')
-
-
-def read_choices(choices: type[Enum], text: str) -> set[Enum]:
-    """The options of `choices` the reply names (see the module's docstring)."""
-    plain = normalised(text)
-    if button := _BUTTON.match(plain):
-        return {member for member in choices if member.value == button.group(2)}
-    if plain == "/unsure" or (HEDGE.search(plain) and choices is not Ecog):
-        return {choices("unsure")} if "unsure" in {m.value for m in choices} else set()
-    for member in choices:
-        if plain == member.value and choices is not Ecog:
-            return {member}
-    return _READERS[choices](plain)
-
-
-def read_choice(choices: type[Enum], text: str) -> Enum | None:
-    """The one option the reply names, or None (none, or several)."""
-    named = read_choices(choices, text)
-    return named.pop() if len(named) == 1 else None
-
-
 # --- transplant ---------------------------------------------------------------
 
 _STEM_CELL = (
@@ -377,9 +356,39 @@ _DENIED_BEFORE = re.compile(r"(不是|并非|不至于|没到|没有到|还不�
 """A day described only to deny it: "还没到大部分时间卧床的程度"."""
 
 
-_READERS: dict[type[Enum], Callable[[str], set[Enum]]] = {
-    Transplant: _transplant,
-    Diagnosis: _diagnosis,
-    Cancer: _cancer,
-    Ecog: _ecog,
-}
+_RECEIVED_ORGAN = re.compile(
+    r"给我(捐|换|移植)|捐给(了)?我|(把|将)(她|他)的(一个)?(肾|肝)(捐|给)(给)?(了)?我|"
+    r"(尸体|遗体|脑死亡|亲属|亲体|活体)(供|捐)(肾|肝|器官)|我(的)?(肾|肝)是(\w{1,4})(捐|给)的"
+)
+_PENDING_TEST = re.compile(
+    r"(下周|下个月|明天|过几天|准备|打算|要去|要做|约了|预约|等着?)\w{0,4}(穿刺|活检|病理|复查|检查|手术|切)|"
+    r"等(待)?\w{0,2}(结果|病理)|(结果|病理)还没(出|有)|还不知道(是)?(良性|恶性)"
+)
+
+WORDS = ChoiceWords(
+    language="zh",
+    normalised=normalised,
+    clauses=clauses,
+    own_clauses=own_clauses,
+    hedge=HEDGE,
+    denial=_NEGATED,
+    received_organ=_RECEIVED_ORGAN,
+    pending_test=_PENDING_TEST,
+    readers={
+        Transplant: _transplant,
+        Diagnosis: _diagnosis,
+        Cancer: _cancer,
+        Ecog: _ecog,
+    },
+)
+"""The Chinese lexicon of bot/reading/choices.py."""
+
+
+def read_choices(choices: type[Enum], text: str) -> set[Enum]:
+    """bot.reading.choices.read_choices with the Chinese lexicon."""
+    return choice_core.read_choices(choices, text, WORDS)
+
+
+def read_choice(choices: type[Enum], text: str) -> Enum | None:
+    """bot.reading.choices.read_choice with the Chinese lexicon."""
+    return choice_core.read_choice(choices, text, WORDS)

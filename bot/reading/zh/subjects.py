@@ -14,7 +14,7 @@ from bot.medicine.terms import Kind, alternation
 from bot.protocol.answers import Reply
 from bot.protocol.criteria import INFECTION_WINDOW, LIVE_VACCINE_WINDOW, OTHER_TRIAL_WINDOW
 from bot.reading.knowledge import subject
-from bot.reading.yes_no import YesNoQuestion
+from bot.reading.yes_no import Cured, YesNoQuestion
 
 NO, YES = Reply.NO, Reply.YES
 
@@ -135,6 +135,12 @@ SUBJECTS: dict[str, YesNoQuestion] = {
         ),
         ever=True,
         statements=(_FEELING_FINE,),
+        cured=Cured(
+            subject=r"梅毒|性病",
+            treated=r"治好|治愈|治过|治疗过|青霉素|苄星|打(过)?针|转阴",
+            positive=r"(还是|仍然|一直|现在)(是)?阳性|血清固定|rpr|tppa|trust|滴度",
+            others=r"hiv|艾滋|爱滋|aids",
+        ),
     ),
     "can_become_pregnant": YesNoQuestion(
         r"怀孕|怀上|生育|生孩子|要孩子",

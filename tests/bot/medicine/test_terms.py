@@ -147,7 +147,7 @@ CONTAINS: dict[tuple[Kind, Kind], str] = {
     (K.INACTIVATED_VACCINE, K.LIVE_VACCINE): "'灭活疫苗' contains '活疫苗' and is not live",
     (K.LIVE_VACCINE, K.INACTIVATED_VACCINE): "'二价脊灰' (oral polio) is not the HPV '二价'",
     (K.INACTIVATED_VACCINE, K.VERIFY_HEPATITIS_B): "'乙肝疫苗' is a vaccine, not hepatitis B",
-    (K.INACTIVATED_VACCINE, K.MALIGNANT): "'宫颈癌疫苗' is the HPV vaccine",
+    (K.INACTIVATED_VACCINE, K.UNCERTAIN_MALIGNANCY): "'宫颈癌疫苗' is the HPV vaccine",
     (K.HEPATITIS_B_IMMUNE, K.VERIFY_HEPATITIS_B): "'乙肝表面抗体' alone is immunity",
     (K.EXCEPTED_CANCER, K.MALIGNANT): "'基底细胞癌' is excepted, not '癌'",
     (K.EXCEPTED_CANCER, K.UNCERTAIN_MALIGNANCY): "'皮肤鳞癌' says the skin",
@@ -629,7 +629,6 @@ EXAMPLES: dict[Kind, dict[str, list[str]]] = {
             "a glioma",
             "mesothelioma",
             "it turned cancerous",
-            "malignant",
             "lung squamous cell carcinoma",
         ],
         "zh": [
@@ -640,7 +639,6 @@ EXAMPLES: dict[Kind, dict[str, list[str]]] = {
             "黑色素瘤",
             "多发性骨髓瘤",
             "骨肉瘤",
-            "恶性肿瘤",
             "癌变了",
             "转移到骨头",
             "肺鳞癌",
@@ -672,6 +670,8 @@ EXAMPLES: dict[Kind, dict[str, list[str]]] = {
     },
     K.UNCERTAIN_MALIGNANCY: {
         "en": [
+            "malignant",
+            "I had cancer",
             "precancerous cells",
             "CIN2",
             "dysplasia",
@@ -684,6 +684,8 @@ EXAMPLES: dict[Kind, dict[str, list[str]]] = {
             "squamous cell carcinoma",
         ],
         "zh": [
+            "恶性肿瘤",
+            "得过癌症",
             "癌前病变",
             "宫颈癌前病变",
             "不典型增生",

@@ -155,7 +155,9 @@ def test_every_question_has_a_chinese_subject() -> None:
         ("car_t", "不是很清楚", {UNSURE}),
         ("car_t", "CAR-T？没有", {NO}),  # asked back, then answered
         ("car_t", "不是我，是我哥哥", {NO}),
-        ("hiv_or_syphilis", "梅毒治好了", {YES}),  # ever
+        ("hiv_or_syphilis", "梅毒治好了", {UNSURE}),  # treated, no test said: staff verify
+        ("hiv_or_syphilis", "梅毒治好了，但rpr还是阳性", {YES}),  # a test decides
+        ("hiv_or_syphilis", "艾滋阳性，梅毒治好了", {YES}),  # the HIV yes stays
         ("hiv_or_syphilis", "以前梅毒阳性，现在阴性了", {YES}),
         ("hiv_or_syphilis", "没有梅毒也没有艾滋", {NO}),  # each denied: no double negation
         ("hepatitis_or_cmv", "查过，都没有", {NO}),  # tested says nothing of the result

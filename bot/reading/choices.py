@@ -1,0 +1,166 @@
+"""Reading a reply to a choice question (transplant, diagnosis, cancer, daily
+activity), the same way in every language.
+
+A lexicon (`ChoiceWords`) gives its language's clause readers and the few
+patterns only a language can say (a denial, an organ received from a donor,
+a test still to come). This module gives the control flow: a button, "not
+sure" and a hedge first; then the lexicon's reading; then what the medical
+data (bot/medicine/) decides over the words, so that a word known to the
+data counts whatever the lexicon's patterns say:
+
+- a specific malignancy stated in a clause ("乳头状癌", "melanoma", "cancer
+  cells") wins over a benign word beside it ("a polyp ... turned out to have
+  cancer cells");
+- a growth the reply calls benign, named with no cancer word, is no cancer
+  ("乳腺纤维腺瘤, 切了, 良性的"); a growth still to be tested is not known;
+- an organ received from a donor is a transplant ("我妈给我捐了一个肾");
+  dialysis, a waiting list, a fistula or a cell infusion that is not a
+  transplant named without one is none.
+
+What comes back is a set of options: one, several (the caller lets the one
+that excludes win, or asks again) or none (ask again).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+
+from bot.medicine.terms import LANGUAGES, Kind, kind_of
+from bot.protocol.answers import Cancer, Ecog, Transplant
+
+_BUTTON = re.compile(r'^/inform\{"(\w+)": ?"(\w+)"\}$')
+
+ClauseReader = Callable[[str], set[Enum]]
+
+
+@dataclass(frozen=True)
+class ChoiceWords:
+    """One language's lexicon for the choice questions."""
+
+    language: str
+    """The medical data's language code ("en", "zh")."""
+    normalised: Callable[[str], str]
+    clauses: Callable[[str], list[str]]
+    """The reply's clauses, in order."""
+    own_clauses: Callable[[str], list[str]]
+    """The clauses that may be about the patient (someone else's left out)."""
+    hedge: re.Pattern[str]
+    """A reply that is not sure ("I think", "好像")."""
+    denial: re.Pattern[str]
+    """A clause that negates what it names ("no", "没有")."""
+    received_organ: re.Pattern[str]
+    """An organ the patient received from a donor ("deceased-donor kidney",
+    "我妈给我捐了一个肾"): a donor word alone is also a living donor's."""
+    pending_test: re.Pattern[str]
+    """A growth's test still to come ("biopsy next week", "下周穿刺")."""
+    readers: Mapping[type[Enum], ClauseReader]
+    """By question: the options a reply names, read by the language's patterns."""
+    spelled_right: Callable[[str], str] = field(default=lambda plain: plain)
+    """The reply with misspelt words put right, where the language has them."""
+
+
+def read_choices(choices: type[Enum], text: str, words: ChoiceWords) -> set[Enum]:
+    """The options of `choices` the reply names (see the module's docstring)."""
+    plain = words.spelled_right(words.normalised(text))
+    if button := _BUTTON.match(plain):
+        return {member for member in choices if member.value == button.group(2)}
+    if plain == "/unsure" or (words.hedge.search(plain) and choices is not Ecog):
+        return {choices("unsure")} if "unsure" in {m.value for m in choices} else set()
+    for member in choices:
+        if plain == member.value and choices is not Ecog:
+            return {member}
+    if choices is Transplant:
+        return _transplant(plain, words)
+    named = words.readers[choices](plain)
+    return _cancer(plain, named, words) if choices is Cancer else named
+
+
+def read_choice(choices: type[Enum], text: str, words: ChoiceWords) -> Enum | None:
+    """The one option the reply names, or None (none, or several)."""
+    named = read_choices(choices, text, words)
+    return named.pop() if len(named) == 1 else None
+
+
+def _kinds(clause: str) -> set[Kind]:
+    """The medical kinds the clause names, in the words of any language: a
+    Chinese reply's "thyroid cancer" is English words for a known fact."""
+    return set().union(*(kind_of(clause, language) for language in LANGUAGES))
+
+
+def _stated(plain: str, words: ChoiceWords) -> list[tuple[str, set[Kind]]]:
+    """The patient's clauses that deny nothing, with the medical kinds each names."""
+    return [
+        (clause, _kinds(clause))
+        for clause in words.own_clauses(plain)
+        if not words.denial.search(clause)
+    ]
+
+
+# --- cancer ------------------------------------------------------------------------
+
+_CANCER_KINDS = {Kind.MALIGNANT, Kind.EXCEPTED_CANCER, Kind.UNCERTAIN_MALIGNANCY}
+_GROWTH_KINDS = {Kind.BENIGN, Kind.TUMOUR_UNSPECIFIED}
+
+
+def _cancer(plain: str, named: set[Enum], words: ChoiceWords) -> set[Enum]:
+    stated = _stated(plain, words)
+    said = set().union(*(kinds for _, kinds in stated)) if stated else set()
+    if Kind.MALIGNANT in said and not named & {Cancer.OTHER, Cancer.EXCEPTED}:
+        return {Cancer.OTHER}  # a malignancy by name wins over a benign word or "not sure"
+    if said & _CANCER_KINDS:
+        return named
+    if named == {Cancer.OTHER} and Kind.BENIGN in said and _only_growths(stated, words):
+        return {Cancer.NONE}  # "卵巢畸胎瘤, 切了, 良性": a site and a growth, said benign
+    if named <= {Cancer.NONE} and said & _GROWTH_KINDS and words.pending_test.search(plain):
+        return {Cancer.UNSURE}  # "肺上有个结节, 下周穿刺": not known yet
+    return named
+
+
+def _only_growths(stated: list[tuple[str, set[Kind]]], words: ChoiceWords) -> bool:
+    """Every clause read as a cancer names a growth and nothing else the data knows."""
+    reader = words.readers[Cancer]
+    return all(
+        kinds and kinds <= _GROWTH_KINDS
+        for clause, kinds in stated
+        if Cancer.OTHER in reader(clause)
+    )
+
+
+# --- transplant --------------------------------------------------------------------
+
+_TRANSPLANT_KINDS = {Kind.ORGAN_TRANSPLANT, Kind.STEM_CELL_TRANSPLANT, Kind.CORNEA_OR_HAIR}
+_NO_TRANSPLANT_KINDS = {Kind.DIALYSIS, Kind.NOT_TRANSPLANT, Kind.OTHER_CELL_THERAPY}
+
+
+def _transplant(plain: str, words: ChoiceWords) -> set[Enum]:
+    reader = words.readers[Transplant]
+    own = words.own_clauses(plain)
+    found: set[Enum] = set()
+    for clause in own:
+        found |= _transplant_clause(clause, reader, words)
+    for clause in words.clauses(plain):
+        if clause not in own and _received(clause, words):
+            found.add(Transplant.ORGAN)  # "my mum gave me her kidney" is the patient's
+    if len(found) > 1:
+        found.discard(Transplant.NONE)  # "no, only a uterus transplant"
+    return found
+
+
+def _received(clause: str, words: ChoiceWords) -> bool:
+    return bool(words.received_organ.search(clause)) and not words.denial.search(clause)
+
+
+def _transplant_clause(clause: str, reader: ClauseReader, words: ChoiceWords) -> set[Enum]:
+    if _received(clause, words):
+        return reader(clause) - {Transplant.NONE} or {Transplant.ORGAN}
+    kinds = _kinds(clause)
+    if (
+        kinds & _NO_TRANSPLANT_KINDS
+        and not kinds & _TRANSPLANT_KINDS
+        and not words.denial.search(clause)
+    ):
+        return {Transplant.NONE}  # dialysis, a fistula, an MSC infusion
+    return reader(clause)
