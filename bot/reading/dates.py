@@ -4,12 +4,14 @@ however it was typed."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
 from bot.protocol.answers import DateSpan
 from bot.protocol.criteria import first_day_clear
+from bot.reading.reader import ReadTwoWays, Unreadable
 
 MAX_AGE = 120
 MIN_AGE = 10  # below: not the age of someone filling in this chat
@@ -30,6 +32,59 @@ class InvalidDate(ValueError):
             raise AssertionError(f"undeclared reason {reason}")
         super().__init__(reason)
         self.reason = reason
+
+
+class TwoWays(ValueError):
+    """A date written so that it reads two ways ("12/08/2008": 12 August or
+    8 December): both `spans`, the day-first one first."""
+
+    def __init__(self, spans: tuple[DateSpan, DateSpan]) -> None:
+        super().__init__("two ways")
+        self.spans = spans
+
+
+_TWO_WAYS = re.compile(r"^(?P<first>\d{1,2})[/.-](?P<second>\d{1,2})[/.-](?P<year>\d{2}|\d{4})$")
+"""All in digits, day and month each 12 or under: 12/08/2008 is 12 August in
+the United Kingdom and 8 December in the United States."""
+
+
+def read_two_ways(text: str, today: date) -> TwoWays | None:
+    """Both readings of a date in digits whose day and month may be swapped
+    (`text` stripped of spaces), or None for any other text. A two-digit year
+    is the latest such year not after `today`."""
+    match = _TWO_WAYS.match(text)
+    if not match:
+        return None
+    first, second, year = int(match["first"]), int(match["second"]), int(match["year"])
+    if not (1 <= first <= 12 and 1 <= second <= 12 and first != second):
+        return None
+    if len(match["year"]) == 2:
+        year += 100 * (today.year // 100)
+        if year > today.year:
+            year -= 100
+    return TwoWays(
+        (DateSpan.exact(date(year, second, first)), DateSpan.exact(date(year, first, second)))
+    )
+
+
+def one_of(two: TwoWays, today: date, birth: bool) -> str:
+    """The stored form of the one reading that can be a date of its kind (not
+    in the future, say). Raises ReadTwoWays when both can, for the settling
+    to keep one only if they decide alike; Unreadable with the refusal's
+    response (utter_invalid_date_<reason>) when neither can."""
+    possible: list[str] = []
+    refused: InvalidDate | None = None
+    for span in two.spans:
+        try:
+            possible.append(check_span(span, today, birth=birth).to_slot())
+        except InvalidDate as error:
+            refused = error
+    if len(possible) == 2:
+        raise ReadTwoWays(tuple(possible))
+    if possible:
+        return possible[0]
+    assert refused is not None
+    raise Unreadable(f"utter_invalid_date_{refused.reason}")
 
 
 def check_span(span: DateSpan, today: date, birth: bool) -> DateSpan:

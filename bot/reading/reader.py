@@ -34,6 +34,16 @@ class PartlyRead(Unreadable):
         self.values = values
 
 
+class ReadTwoWays(Unreadable):
+    """Raised inside a language's reading: the reply is one fact that reads
+    two ways (`values`, canonical; a date "12/08/2008"). One is stored only
+    when both decide alike; else the patient is asked again with `hint`."""
+
+    def __init__(self, values: tuple[str, ...]) -> None:
+        super().__init__("utter_invalid_date_two_ways")
+        self.values = values
+
+
 class Reader(Protocol):
     """One language's reader. Every reading of a reply gives one of the
     results of bot/reading/result.py."""

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.protocol.answers import Reply
-from bot.reading.reader import PartlyRead, Unreadable
+from bot.reading.reader import PartlyRead, ReadTwoWays, Unreadable
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,10 @@ class Value:
     """Another part of the reply was not understood: only a value that
     excludes may be kept (bot/reading/settling.py), else the patient is asked
     again, with utter_invalid_not_understood."""
+    either: bool = False
+    """The values are two readings of one fact ("12/08/2008"), not several
+    facts: one is kept only when they decide alike, else the patient is asked
+    again, with utter_invalid_date_two_ways."""
 
     def __post_init__(self) -> None:
         if not self.values:
@@ -92,6 +96,8 @@ def answer_of(read: Callable[[], tuple[str, ...]], words: str) -> Answer:
         values = read()
     except PartlyRead as partly:
         return Value(partly.values, words, unread=True)
+    except ReadTwoWays as two:
+        return Value(two.values, words, either=True)
     except Unreadable as unreadable:
         return AskAgain(unreadable.hint)
     if values == (NotSure.value,):

@@ -10,7 +10,7 @@ from datetime import date
 from bot.protocol.answers import Answers, Reply
 from bot.protocol.canonical import typed_value
 from bot.protocol.criteria import Question, QuestionKind
-from bot.protocol.eligibility import applicable_questions, decisive_answer
+from bot.protocol.eligibility import applicable_questions, decisive_answer, evaluate
 from bot.reading.result import NotSure, Value
 
 
@@ -24,6 +24,9 @@ def stored_value(
     patient is asked again."""
     if isinstance(reading, NotSure):
         return reading.value
+    if reading.either:
+        alike = _decide_alike(question, reading.values, answers, today)
+        return reading.values[0] if alike else None
     if len(reading.values) == 1 and not reading.unread:
         return reading.values[0]
     typed = {typed_value(question, value): value for value in reading.values}
@@ -34,6 +37,22 @@ def stored_value(
         value = reading.values[0]  # a yes that opens the question of when it ended, say
         return value if _asks_most(question, value, answers, today) else None
     return None
+
+
+def _decide_alike(
+    question: Question, values: tuple[str, ...], answers: Answers, today: date
+) -> bool:
+    """Each reading of the one fact gives every criterion the same decision,
+    the same date to come back and the same questions still to ask: which one
+    is stored then changes nothing the screening decides."""
+
+    def decided(value: str) -> tuple[object, ...]:
+        answered = replace(answers, **{question.slot: typed_value(question, value)})
+        screening = evaluate(answered, today)
+        decisions = tuple(result.decision for result in screening.results)
+        return decisions, screening.rescreen_date, tuple(applicable_questions(answered, today))
+
+    return len({decided(value) for value in values}) == 1
 
 
 def _asks_most(question: Question, value: str, answers: Answers, today: date) -> bool:
@@ -53,4 +72,6 @@ def _asks_most(question: Question, value: str, answers: Answers, today: date) ->
 
 def reason_to_ask(reading: Value) -> str:
     """The response when `stored_value` stores nothing."""
+    if reading.either:
+        return "utter_invalid_date_two_ways"
     return "utter_invalid_not_understood" if reading.unread else "utter_invalid_two_facts"

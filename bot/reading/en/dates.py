@@ -17,7 +17,15 @@ from dateutil import parser as dateutil_parser
 from dateutil.relativedelta import relativedelta
 
 from bot.protocol.answers import DateSpan
-from bot.reading.dates import MAX_AGE, MAX_TEXT, MIN_AGE, InvalidDate, check_span
+from bot.reading.dates import (
+    MAX_AGE,
+    MAX_TEXT,
+    MIN_AGE,
+    InvalidDate,
+    TwoWays,
+    check_span,
+    read_two_ways,
+)
 
 _UNITS: dict[str, Callable[[int], relativedelta]] = {
     "day": lambda n: relativedelta(days=n),
@@ -164,7 +172,7 @@ def parse_birth(text: str, today: date) -> DateSpan:
     try:
         span = _absolute(cleaned, today)
     except (OverflowError, ValueError) as error:
-        if isinstance(error, InvalidDate):
+        if isinstance(error, (InvalidDate, TwoWays)):
             raise
         raise InvalidDate("too_old") from error
     return check_span(span, today, birth=True)
@@ -176,7 +184,7 @@ def parse_past_date(text: str, today: date) -> DateSpan:
     try:
         span = _relative(cleaned, today) or _absolute(cleaned, today)
     except (OverflowError, ValueError) as error:  # "5000 years ago": before year 1
-        if isinstance(error, InvalidDate):
+        if isinstance(error, (InvalidDate, TwoWays)):
             raise
         raise InvalidDate("too_long_ago") from error
     return check_span(span, today, birth=False)
@@ -263,6 +271,7 @@ _DATE_WORDS = set(
 
 
 def _absolute(text: str, today: date) -> DateSpan:
+    """The date written; raises TwoWays for one that reads two ways."""
     if not re.search(r"\d", text):
         raise InvalidDate("unreadable")
     unknown = [
@@ -272,6 +281,12 @@ def _absolute(text: str, today: date) -> DateSpan:
     ]
     if len(unknown) > 1:  # "a pension since 2015" is no date of birth
         raise InvalidDate("unreadable")
+    if two := read_two_ways(text.replace(" ", ""), today):
+        raise two
+    return _absolute_day_first(text, today)
+
+
+def _absolute_day_first(text: str, today: date) -> DateSpan:
     if iso := _ISO.match(text):  # year first: never day-first, never swapped
         try:
             return DateSpan.exact(date(*(int(part) for part in iso.groups())))

@@ -14,7 +14,7 @@ from datetime import date
 
 from bot.protocol.answers import ONGOING, DateSpan, Reply
 from bot.protocol.criteria import Question, QuestionKind
-from bot.reading.dates import InvalidDate, check_span
+from bot.reading.dates import InvalidDate, TwoWays, check_span, one_of
 from bot.reading.en.choices import read_choices
 from bot.reading.en.dates import parse_birth, parse_past_date
 from bot.reading.en.replies import is_ongoing, says_unsure
@@ -106,6 +106,8 @@ def _read_date(kind: QuestionKind, reply: str, today: date) -> str:
         if re.fullmatch(r"\d{4}-\d\d-\d\d/\d{4}-\d\d-\d\d", text):  # a span, as stored
             return check_span(DateSpan.from_slot(text), today, birth=birth).to_slot()
         return _parse_date(text, today, birth).to_slot()
+    except TwoWays as two:
+        return one_of(two, today, birth)
     except InvalidDate as error:
         raise Unreadable(f"utter_invalid_date_{error.reason}") from error
     except ValueError as error:

@@ -16,7 +16,15 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from bot.protocol.answers import DateSpan
-from bot.reading.dates import MAX_AGE, MAX_TEXT, MIN_AGE, InvalidDate, check_span
+from bot.reading.dates import (
+    MAX_AGE,
+    MAX_TEXT,
+    MIN_AGE,
+    InvalidDate,
+    TwoWays,
+    check_span,
+    read_two_ways,
+)
 from bot.reading.reader import Unreadable
 from bot.reading.zh.lunar import MARKERS as LUNAR_MARKERS
 from bot.reading.zh.lunar import parse_lunar_birth
@@ -122,7 +130,7 @@ def parse_past_date(text: str, today: date) -> DateSpan:
     try:
         span = _relative(plain, today) or _absolute(plain, today)
     except (OverflowError, ValueError) as error:  # "5000年前": before year 1
-        if isinstance(error, InvalidDate):
+        if isinstance(error, (InvalidDate, TwoWays)):
             raise
         raise InvalidDate("too_long_ago") from error
     return check_span(span, today, birth=False)
@@ -236,6 +244,8 @@ def _absolute(plain: str, today: date) -> DateSpan:
     """ "1985年3月15日", "85年3月", "1985.3.15", "1985-03", "1985年", "19850315"."""
     if spaced := re.fullmatch(r"(\d{4})[,\u2014\u2013_](\d{1,2})[,\u2014\u2013_](\d{1,2})", plain):
         plain = "{}年{}月{}日".format(*spaced.groups())  # commas (full-width ones folded), dashes
+    if two := read_two_ways(plain, today):
+        raise two  # "05/03/1985": 5 March or 3 May
     if year_last := re.fullmatch(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", plain):
         plain = _year_last(*year_last.groups())
     if compact := re.fullmatch(r"((?:19|20)\d\d)(\d\d)(\d\d)", plain):
@@ -255,11 +265,9 @@ def _absolute(plain: str, today: date) -> DateSpan:
 
 
 def _year_last(first: str, second: str, year: str) -> str:
-    """ "15/03/1985" (day first, as in English) -> "1985年3月15日"; when both could
-    be the month ("05/03/1985": 5 March or 3 May) nothing is guessed."""
+    """ "15/03/1985" (day first, as in English) -> "1985年3月15日"; one that reads
+    both ways is bot.reading.dates.read_two_ways's."""
     day, month = int(first), int(second)
-    if day != month and day <= 12 and month <= 12:
-        raise InvalidDate("unreadable")
     if month > 12:
         day, month = month, day  # "03/15/1985": month first
     return f"{year}年{month}月{day}日"

@@ -17,7 +17,7 @@ from datetime import date
 
 from bot.protocol.answers import ONGOING, DateSpan, Reply
 from bot.protocol.criteria import Question, QuestionKind
-from bot.reading.dates import InvalidDate, check_span
+from bot.reading.dates import InvalidDate, TwoWays, check_span, one_of
 from bot.reading.language import NOT_READ, Script, script_of
 from bot.reading.reader import Unreadable
 from bot.reading.second_opinion import settled_yes_no
@@ -128,6 +128,8 @@ def _read_date(kind: QuestionKind, reply: str, today: date) -> str:
         if re.fullmatch(r"\d{4}-\d\d-\d\d/\d{4}-\d\d-\d\d", text):  # a span, as stored
             return check_span(DateSpan.from_slot(text), today, birth=birth).to_slot()
         return _parse_date(text, today, birth).to_slot()
+    except TwoWays as two:
+        return one_of(two, today, birth)
     except Unreadable:
         raise  # an age near 18, a lunar date: their own question
     except InvalidDate as error:

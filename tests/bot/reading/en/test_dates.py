@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.protocol.answers import DateSpan
-from bot.reading.dates import InvalidDate
+from bot.reading.dates import InvalidDate, TwoWays
 from bot.reading.en.dates import (
     parse_age,
     parse_birth,
@@ -102,7 +102,8 @@ def test_parse_age(text: str, expected: int | None) -> None:
     [
         ("15/03/1980", on(1980, 3, 15)),
         ("15.03.1980", on(1980, 3, 15)),
-        ("03/04/1980", on(1980, 4, 3)),  # day first, as at the site
+        ("13/04/1980", on(1980, 4, 13)),  # day first: 13 is no month
+        ("04/04/1980", on(1980, 4, 4)),  # the same either way
         ("March 15 1980", on(1980, 3, 15)),
         ("1980-03-15", on(1980, 3, 15)),
         # two-digit year: dateutil pivots on the wall clock's year (see report)
@@ -128,6 +129,18 @@ def test_parse_age(text: str, expected: int | None) -> None:
 )
 def test_parse_birth_accepts(text: str, expected: DateSpan) -> None:
     assert parse_birth(text, TODAY) == expected
+
+
+@pytest.mark.parametrize("text", ["03/04/1980", "12/08/2008", "3.4.80", "03-04-1980"])
+def test_a_date_in_digits_that_reads_two_ways_gives_both_day_first_first(text: str) -> None:
+    with pytest.raises(TwoWays) as two:
+        parse_birth(text, TODAY)
+    day_first, month_first = two.value.spans
+    assert (day_first.earliest.day, day_first.earliest.month) == (
+        month_first.earliest.month,
+        month_first.earliest.day,
+    )
+    assert day_first.earliest.year == month_first.earliest.year
 
 
 # --- parse_past_date: accepted -----------------------------------------------

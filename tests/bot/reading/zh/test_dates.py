@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from bot.protocol.answers import DateSpan
-from bot.reading.dates import InvalidDate
+from bot.reading.dates import InvalidDate, TwoWays
 from bot.reading.en.dates import parse_birth as english_birth
 from bot.reading.en.dates import parse_past_date as english_past_date
 from bot.reading.reader import Unreadable
@@ -178,7 +178,6 @@ def test_a_lunar_day_that_does_not_exist_is_refused(text: str) -> None:
         ("150岁", "too_old"),
         ("好几年", "unreadable"),
         ("85年做过手术", "unreadable"),
-        ("05/03/1985", "unreadable"),  # 5 March or 3 May: never guessed
         ("我妈妈1960年生的", "unreadable"),
     ],
 )
@@ -252,3 +251,11 @@ def test_impossible_past_dates_are_refused(text: str, reason: str) -> None:
     with pytest.raises(InvalidDate) as raised:
         parse_past_date(text, TODAY)
     assert raised.value.reason == reason
+
+
+def test_a_date_in_digits_that_reads_two_ways_gives_both() -> None:
+    """ "05/03/1985": 5 March or 3 May; bot/reading/settling.py keeps one only
+    when both decide alike."""
+    with pytest.raises(TwoWays) as two:
+        parse_birth("05/03/1985", TODAY)
+    assert [span.earliest for span in two.value.spans] == [date(1985, 3, 5), date(1985, 5, 3)]
