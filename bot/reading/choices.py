@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from bot.medicine.terms import LANGUAGES, Kind, kind_of
-from bot.protocol.answers import Cancer, Ecog, Transplant
+from bot.protocol.answers import Cancer, Diagnosis, Ecog, Transplant
 
 _BUTTON = re.compile(r'^/inform\{"(\w+)": ?"(\w+)"\}$')
 
@@ -58,6 +58,21 @@ class ChoiceWords:
     """A growth's test still to come ("biopsy next week", "下周穿刺")."""
     readers: Mapping[type[Enum], ClauseReader]
     """By question: the options a reply names, read by the language's patterns."""
+    wish: re.Pattern[str]
+    """A wish, a conditional or sarcasm: a clause that states no fact."""
+    now: re.Pattern[str]
+    """A clause about now ("now", "现在"): at the daily-activity question it
+    decides over the clauses about `then`."""
+    then: re.Pattern[str]
+    """A clause about a time that is over ("last year", "以前")."""
+    refinements: Mapping[Enum, tuple[str, str]]
+    """By diagnosis: (its systemic form, its look-alike forms). A qualifying
+    name the reply narrows to a look-alike ("scleroderma, the localized
+    kind") is not that diagnosis, unless the systemic form is said."""
+    not_systemic: str
+    """The systemic form denied ("not systemic", "不是系统性"): not said."""
+    restricted: re.Pattern[str]
+    """Words that narrow ("only", "不过是"): the look-alike is all it is."""
     spelled_right: Callable[[str], str] = field(default=lambda plain: plain)
     """The reply with misspelt words put right, where the language has them."""
 
@@ -72,10 +87,32 @@ def read_choices(choices: type[Enum], text: str, words: ChoiceWords) -> set[Enum
     for member in choices:
         if plain == member.value and choices is not Ecog:
             return {member}
+    plain = _without(plain, words.wish, words)  # "I'd love to say fully active, ha"
+    if not plain:
+        return set()
     if choices is Transplant:
         return _transplant(plain, words)
+    if choices is Ecog and any(words.now.search(c) for c in words.own_clauses(plain)):
+        plain = _without(plain, words.then, words, unless=words.now)  # "now" decides
     named = words.readers[choices](plain)
-    return _cancer(plain, named, words) if choices is Cancer else named
+    if choices is Cancer:
+        return _cancer(plain, named, words)
+    return _diagnosis(plain, named, words) if choices is Diagnosis else named
+
+
+def _without(
+    plain: str, pattern: re.Pattern[str], words: ChoiceWords, unless: re.Pattern[str] | None = None
+) -> str:
+    """The reply without its clauses that match `pattern` (and not `unless`);
+    "" when none is left."""
+    kept = plain
+    parts = words.clauses(plain)
+    dropped = [c for c in parts if pattern.search(c) and not (unless and unless.search(c))]
+    if len(dropped) == len(parts):
+        return ""
+    for clause in dropped:
+        kept = kept.replace(clause, " ", 1)
+    return kept.strip()
 
 
 def read_choice(choices: type[Enum], text: str, words: ChoiceWords) -> Enum | None:
@@ -97,6 +134,27 @@ def _stated(plain: str, words: ChoiceWords) -> list[tuple[str, set[Kind]]]:
         for clause in words.own_clauses(plain)
         if not words.denial.search(clause)
     ]
+
+
+# --- diagnosis ---------------------------------------------------------------------
+
+
+def _diagnosis(plain: str, named: set[Enum], words: ChoiceWords) -> set[Enum]:
+    """The reading, less a diagnosis the reply narrows to its look-alike."""
+    said_systemic = re.sub(words.not_systemic, " ", plain)
+    refined = {
+        member
+        for member, (systemic, lookalike) in words.refinements.items()
+        if member in named
+        and re.search(lookalike, plain)
+        and not re.search(systemic, said_systemic)
+    }
+    if not refined:
+        return named
+    if named - refined:
+        return named - refined  # another of the five stays the diagnosis
+    # "硬皮病, 不过是局限性的": the look-alike; "狼疮, 但是医生说是盘状的": which?
+    return {Diagnosis.OTHER} if words.restricted.search(plain) else {Diagnosis.UNSURE}
 
 
 # --- cancer ------------------------------------------------------------------------

@@ -117,6 +117,8 @@ class YesNoWords:
     """A time long before any of the windows ("as a child", "小时候")."""
     vague_time: re.Pattern[str]
     """A time that cannot be placed against a window ("a while ago", "最近")."""
+    wish: re.Pattern[str] = NEVER
+    """A wish, a conditional or sarcasm: a clause that states no fact."""
     known_facts: re.Pattern[str] = NEVER
     """Facts known not to decide at any yes / no question beyond their own
     subject (the patient's disease, the treatments that do not exclude, from
@@ -165,6 +167,8 @@ def read_yes_no(
     for clause in (part for whole in own for part in _per_subject(whole, topic, words)):
         if words.clause_questions and words.is_question(clause):
             continue  # asked back, not stated
+        if words.wish.search(clause):
+            continue  # "要是能做上CAR-T就好了": wished, not had
         said = {reply for pattern, reply in question.statements if re.search(pattern, clause)}
         if len(said) == 1:
             stated |= said

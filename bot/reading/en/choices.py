@@ -20,7 +20,7 @@ from enum import Enum
 from bot.protocol.answers import Cancer, Diagnosis, Ecog, Transplant
 from bot.reading import choices as choice_core
 from bot.reading.choices import ChoiceWords
-from bot.reading.en.wording import NOT, clauses, normalised, own_clauses
+from bot.reading.en.wording import NOT, WISH, clauses, normalised, own_clauses
 from bot.reading.en.yes_no import HEDGE
 
 _NEGATED = re.compile(
@@ -336,6 +336,27 @@ WORDS = ChoiceWords(
     denial=_NEGATED,
     received_organ=_RECEIVED_ORGAN,
     pending_test=_PENDING_TEST,
+    wish=WISH,
+    now=re.compile(
+        r"\b(now|nowadays|these days|currently|at the moment|at present|lately|this (week|month))\b"
+    ),
+    then=re.compile(
+        r"\b(used to|last (year|month|winter|summer|spring|autumn|fall)|back then|in the flare|"
+        r"when i was (first )?(diagnosed|ill|sick|in hospital)|years? ago|months? ago|"
+        r"at (the|my) worst|in (19|20)\d\d)\b"
+    ),
+    refinements={
+        Diagnosis.SLE: (
+            r"\bsystemic\b|\bsle\b",
+            r"discoid|cutaneous|skin only|only (on|in) (my|the) skin|drug.?induced",
+        ),
+        Diagnosis.SYSTEMIC_SCLEROSIS: (
+            r"\bsystemic\b|\bssc\b|limited cutaneous|diffuse|\bcrest\b",
+            r"locali[sz]ed|morphoea|morphea|linear",
+        ),
+    },
+    not_systemic=r"\bnot (the )?systemic\b|\bisn'?t systemic\b|\bnon.?systemic\b",
+    restricted=re.compile(r"\b(only|just|merely)\b|\bthe (\w+ )?kind\b"),
     readers={
         Transplant: _transplant,
         Diagnosis: _diagnosis,

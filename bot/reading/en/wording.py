@@ -40,9 +40,15 @@ RELATIVES = (
 )
 _SOMEONE_ELSE = re.compile(
     rf"\b(my|his|her|our|their)\s+(\w+\s+)?({RELATIVES})('s)?\s+([\w-]+\s+)?"
-    r"(has|had|have|is|was|were|got|gets|does|did|'s|says|said|could|can)\b|"
+    r"(has|had|have|is|was|were|got|gets|does|did|'s|says|said|could|can|died|dies|passed)\b|"
     r"^(he|she|someone|somebody|a friend)\b|\b(he|she) (has|had|is|was|did|got)\b"
 )
+WISH = re.compile(
+    r"\b(i'?d (love|like) to (say|have|be)|i wish|if only|wish i (had|could|was)|"
+    r"would be (nice|great|lovely)|as if (i|i'?d|i could)|i'?d give anything|dream of)\b"
+)
+"""A wish, a conditional or sarcasm ("I'd love to say fully active, ha", "as
+if I could afford CAR-T"): no statement of fact."""
 NOT = r"\b(do|does|did|have|has|had|is|are|was|were|ca|could|would|wo|should|ai|need|must)n'?t\b"
 """A negated auxiliary ("didn't", "havent", "can't"); never any word ending in
 "nt" ("pregnant", "joint")."""

@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 
 from bot.reading.en.dates import parse_past_date
-from bot.reading.en.wording import NOT, RELATIVES, is_question, normalised, own_clauses
+from bot.reading.en.wording import (
+    NOT,
+    RELATIVES,
+    WISH,
+    is_question,
+    normalised,
+    own_clauses,
+)
 from bot.reading.knowledge import known_facts
 from bot.reading.yes_no import NEVER, YesNoWords
 
@@ -146,6 +153,7 @@ _KNOWN_FACTS = re.compile(
 a cold, a greeting, an age, the treatments that do not exclude (bot/medicine/)."""
 
 WORDS = YesNoWords(
+    wish=WISH,
     normalised=normalised,
     own_clauses=own_clauses,
     is_question=is_question,

@@ -20,7 +20,7 @@ from enum import Enum
 from bot.protocol.answers import Cancer, Diagnosis, Ecog, Transplant
 from bot.reading import choices as choice_core
 from bot.reading.choices import ChoiceWords
-from bot.reading.zh.wording import clauses, normalised, own_clauses
+from bot.reading.zh.wording import WISH, clauses, normalised, own_clauses
 from bot.reading.zh.yes_no import HEDGE
 
 _NEGATED = re.compile(r"没有|没|不是|不|无(?!肌病)|(?<!尚)未(?!分化)|从未|排除|否认")
@@ -153,30 +153,11 @@ def _diagnosis(plain: str) -> set[Enum]:
     secondary = {m for pattern, m in _FIVE if re.search(rf"继发(性|的)?({pattern})", plain)}
     if qualifying - secondary:
         qualifying -= secondary  # "狼疮, 继发干燥综合征": the lupus is the diagnosis
-    if _refined_away(plain, qualifying):
-        return {Diagnosis.UNSURE}  # "狼疮, 但是医生说是盘状的": which lupus?
     if qualifying:
         return qualifying  # another condition beside one of the five does not matter
     if unclear:
         return {Diagnosis.UNSURE}
     return found
-
-
-_REFINED = {
-    Diagnosis.SLE: (r"系统性|sle", r"盘状|皮肤型|药物性|新生儿|冻疮样"),
-    Diagnosis.SYSTEMIC_SCLEROSIS: (r"系统性|ssc", r"局限性|硬斑|线状"),
-}
-"""A qualifying name the reply itself narrows to a look-alike ("狼疮" then
-"盘状的"), unless it said the systemic form."""
-
-
-def _refined_away(plain: str, qualifying: set[Enum]) -> bool:
-    return any(
-        member in qualifying
-        and re.search(lookalike, plain)
-        and not re.search(systemic, re.sub(r"(不是|并非|不)(系统性)", "", plain))
-        for member, (systemic, lookalike) in _REFINED.items()
-    )
 
 
 # --- cancer ----------------------------------------------------------------------
@@ -374,6 +355,17 @@ WORDS = ChoiceWords(
     denial=_NEGATED,
     received_organ=_RECEIVED_ORGAN,
     pending_test=_PENDING_TEST,
+    wish=WISH,
+    now=re.compile(r"现在|目前|最近|这段时间|如今|眼下|这阵子"),
+    then=re.compile(
+        r"以前|之前|去年|前年|那时|当时|发病(时|的时候)|犯病(时|的时候)|最严重的时候|\d+年前|刚得病"
+    ),
+    refinements={
+        Diagnosis.SLE: (r"系统性|sle", r"盘状|皮肤型|药物性|新生儿|冻疮样"),
+        Diagnosis.SYSTEMIC_SCLEROSIS: (r"系统性|ssc", r"局限性|硬斑|线状"),
+    },
+    not_systemic=r"(不是|并非|不)(系统性)",
+    restricted=re.compile(r"不过是|只是|只有|仅仅|仅是|就是"),
     readers={
         Transplant: _transplant,
         Diagnosis: _diagnosis,

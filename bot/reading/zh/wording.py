@@ -45,10 +45,12 @@ _RELATIVES = (
     r"伴侣|男友|女友|闺蜜|室友|病友|家属|别人|有人"
 )
 # Another person as the subject of what follows: "我妈妈有狼疮", "她得过", "我女儿15岁".
+WISH = re.compile(r"要是.{0,16}就好了|如果.{0,16}就好了|(但愿|巴不得|做梦都想|希望能|真想)")
+"""A wish or a conditional ("要是能做上CAR-T就好了"): no statement of fact."""
 _THEIR_FACT = (
     r"(也|都|就|以前|之前|曾经|还|才|今年|现在|目前|一直|也在|正在|在)?"
     r"(有|得|是|做|患|打|用|吃|输|住|治|怀|换|移植|接种|动|参加|确诊|查|说|不|没|未|从|\d|[一二三四五六七八九十]|"
-    r"[a-z][\w-]*\s*(阳|阴|\+|-|\())"
+    r"[a-z][\w-]*\s*(阳|阴|\+|-|\()|\w{0,6}?(走的|去世|过世|病逝|死于|死的))"
 )
 """What a relative is the subject of; a lab result in Latin letters too ("我姐姐Jo-1阳性")."""
 _SOMEONE_ELSE = re.compile(

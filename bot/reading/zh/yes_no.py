@@ -10,7 +10,7 @@ from bot.reading.knowledge import known_facts
 from bot.reading.yes_no import YesNoWords
 from bot.reading.zh.dates import parse_past_date
 from bot.reading.zh.numerals import arabic
-from bot.reading.zh.wording import is_question, normalised, own_clauses
+from bot.reading.zh.wording import WISH, is_question, normalised, own_clauses
 
 HEDGE = re.compile(
     r"不(太|大|是很|是太|很)(清楚|确定|记得)|"
@@ -70,7 +70,7 @@ _IDIOMS = (
 )
 _STATES = re.compile(
     r"有|做|得|打|用|吃|接受|参加|确诊|诊断|查出|检查出|发现|阳性|阴性|没|不|无|未|在|接种|注射|"
-    r"输|回输|感染|怀|患|治|过"
+    r"输|回输|感染|怀|患|治|过|服"
 )
 _NOT_NOW = r"现在没|已经没|现在无|已经无|不再|现在不|已经不"
 _PAST = re.compile(rf"以前|之前|过去|曾经|早就|早年|小时候|年轻时|{_NOT_NOW}|已经好了|治好了|痊愈")
@@ -126,6 +126,7 @@ _KNOWN_FACTS = re.compile(
 a cold, a greeting, an age, the treatments that do not exclude (bot/medicine/)."""
 
 WORDS = YesNoWords(
+    wish=WISH,
     normalised=normalised,
     own_clauses=own_clauses,
     is_question=is_question,
