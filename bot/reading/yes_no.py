@@ -46,6 +46,9 @@ class YesNoQuestion:
     statements: tuple[tuple[str, Reply], ...] = field(default=())  # "i'?m a man" -> no
     cured: Cured | None = None
     """A subject whose treated case is not a yes but for staff to verify."""
+    any_of: bool = False
+    """The question asks for any one of several ("any of these antibodies"): a
+    yes to one named wins over a no to another ("not Jo-1, but NXP2")."""
 
 
 @dataclass(frozen=True)
@@ -184,6 +187,8 @@ def read_yes_no(
             unread = True
     if question.window and Reply.YES in readings:
         readings = _judged_in_window(readings, plain, question.window, words, today)
+    if question.any_of and any(topic.search(clause) for clause in yes_clauses):
+        readings.discard(Reply.NO)
     if question.cured and Reply.YES in readings and _cured(plain, yes_clauses, question.cured):
         readings = {Reply.UNSURE}  # "no HIV, syphilis treated": the no was HIV's
     readings |= stated
@@ -225,7 +230,7 @@ def _read_clause(
         clause = idiom.sub(meaning, clause)
     besides_topic = topic.sub(" ", clause)
     if words.no_fact.search(clause) and not words.states.search(
-        words.no_fact.sub(" ", besides_topic)
+        topic.sub(" ", words.no_fact.sub(" ", clause))
     ):
         return None  # "I was tested for HIV": tested, the result not said
     about_topic = bool(topic.search(clause))

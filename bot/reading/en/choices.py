@@ -192,12 +192,26 @@ _NOT_SURGERY = (
 )
 
 
+_SURGERY = r"lumpectomy|mastectomy|prostatectomy|surgery|operat\w*|removed|excis\w*|cut out"
+_IN_SITU_ELSEWHERE = (
+    r"\b(lung|colon|bowel|rectum|rectal|stomach|gastric|liver|pancreas|thyroid|ovary|ovaries|"
+    r"uterus|womb|endometrium|kidney|renal|bladder|oesophagus|esophagus|throat|mouth|tongue|"
+    r"larynx|testicle|penis|vulva|vagina|anus|anal|gall.?bladder|bile duct)\b"
+)
+"""An organ other than the cervix and the breast ducts: carcinoma in situ there
+is no excepted kind ("carcinoma in situ, but of the bladder")."""
+
+
 def _cancer(plain: str) -> set[Enum]:
     own = own_clauses(plain, leading_words=False)
     not_removed = any(re.search(_NOT_SURGERY, clause) for clause in own)
+    removed = any(re.search(_SURGERY, clause) for clause in own)
     found: set[Enum] = set()
     for clause in own:
-        found |= _cancer_clause(clause, not_removed)
+        found |= _cancer_clause(clause, not_removed, removed)
+    in_situ = re.search(r"in situ", plain)
+    if found == {Cancer.UNSURE} and in_situ and re.search(_IN_SITU_ELSEWHERE, plain):
+        return {Cancer.OTHER}
     if len(found) > 1:
         found.discard(Cancer.NONE)  # "no, only a basal cell skin cancer"
     return found
@@ -216,7 +230,7 @@ _STILL_A_CANCER = (
 """A negation about the cancer's course, not its existence: "it hasn't spread", "not anymore"."""
 
 
-def _cancer_clause(clause: str, not_removed: bool) -> set[Enum]:
+def _cancer_clause(clause: str, not_removed: bool, removed: bool) -> set[Enum]:
     if re.search(_BENIGN, clause) and not re.search(r"malignan", clause):
         return {Cancer.NONE}
     if _SAYS_NONE.match(clause):
@@ -230,8 +244,12 @@ def _cancer_clause(clause: str, not_removed: bool) -> set[Enum]:
         return {Cancer.OTHER}
     found: set[Enum] = set()
     if re.search(r"prostate|" + _DCIS, clause):
-        # Excepted only after radical surgery: any other treatment is not.
-        found.add(Cancer.OTHER if not_removed else Cancer.EXCEPTED)
+        # Excepted only after radical surgery: any other treatment alone is not;
+        # surgery and another treatment (a lumpectomy, then radiation): staff verify.
+        if not_removed:
+            found.add(Cancer.UNSURE if removed else Cancer.OTHER)
+        else:
+            found.add(Cancer.EXCEPTED)
     elif re.search(_EXCEPTED, clause):
         found.add(Cancer.EXCEPTED)
     other_site = re.sub(_EXCEPTED + r"|skin", " ", clause)  # "breast" beside "basal cell skin"

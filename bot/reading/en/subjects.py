@@ -12,6 +12,7 @@ from dateutil.relativedelta import relativedelta
 from bot.medicine.terms import Kind, alternation
 from bot.protocol.answers import Reply
 from bot.protocol.criteria import INFECTION_WINDOW, LIVE_VACCINE_WINDOW, OTHER_TRIAL_WINDOW
+from bot.reading.en.wording import PARTNER
 from bot.reading.knowledge import subject
 from bot.reading.yes_no import Cured, YesNoQuestion
 
@@ -21,10 +22,16 @@ _MAN = (
     r"\b(i'?m|i am|im) (a |an )?(man|male|guy|bloke|boy|gentleman|dude|father|dad)\b|^(man|male)$|"
     r"\b(as|being) (a |an )?(man|male|guy)\b|\b(i'?m|i am|im) not (a )?(woman|female|girl|lady)\b"
 )
+_PARTNER_STERILISED = (
+    rf"\b({PARTNER})('s)?\b.{{0,30}}\b(vasectomy|snipped|sterili[sz]ed)\b",
+    YES,
+)
+"""Her partner's vasectomy is contraception: she could still become pregnant."""
 _NO_PREGNANCY = (
-    r"menopaus|post.?menopaus|hysterectom|womb removed|uterus removed|ovaries removed|"
+    rf"^(?!.*\b({PARTNER})\b.{{0,30}}(vasectomy|snipped|sterili[sz])).*"
+    r"(menopaus|post.?menopaus|hysterectom|womb removed|uterus removed|ovaries removed|"
     r"tubes? (tied|removed|cut)|tubal ligation|sterili[sz]|infertil|can'?t have (kids|children)|"
-    r"no periods? for|periods? stopped|too old to"
+    r"no periods? for|periods? stopped|too old to)"
 )
 _FEELING_FINE = (r"\b(i'?m|i am|im) (fine|ok|okay|healthy|well|clear|all good)\b", NO)
 """To a question about an illness of one's own: a no."""
@@ -59,6 +66,7 @@ SUBJECTS: dict[str, YesNoQuestion] = {
             "en",
         ),
         ever=True,
+        any_of=True,
     ),
     "ssc_lung": YesNoQuestion(
         r"\bild\b|lungs?|interstitial|fibrosis|pulmonary|lung disease", ever=True
@@ -80,6 +88,7 @@ SUBJECTS: dict[str, YesNoQuestion] = {
     ),
     "can_become_pregnant": YesNoQuestion(
         statements=(
+            _PARTNER_STERILISED,
             (_MAN, NO),
             (_NO_PREGNANCY, NO),
             (r"\b(i'?m|i am|im|aged?) (5[5-9]|[6-9]\d)\b", NO),  # past the menopause

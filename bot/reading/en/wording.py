@@ -77,9 +77,19 @@ def clauses(text: str, leading_words: bool = True) -> list[str]:
     return parts
 
 
+PARTNER = r"husband|partner|boyfriend|fianc[eé]e?|spouse|wife|girlfriend"
+_COUPLES_FACT = re.compile(
+    rf"\b({PARTNER})('s)?\b.{{0,30}}\b(vasectomy|snipped|sterili[sz]ed|condoms?)\b"
+)
+"""Contraception is the couple's: "my husband had a vasectomy" speaks of the
+patient too."""
+
+
 def about_someone_else(clause: str) -> bool:
     """True when the clause states a fact of another person ("my sister has
     lupus", "she had a transplant") and says nothing of the patient."""
+    if _COUPLES_FACT.search(clause):
+        return False
     return bool(_SOMEONE_ELSE.search(clause)) and not _FIRST_PERSON.search(
         _SOMEONE_ELSE.sub(" ", clause)
     )

@@ -172,7 +172,12 @@ WORDS = YesNoWords(
     acknowledgement=re.compile(r"(um+|uh+|erm+|hmm+|well|oh|ah|ok|okay|right)"),
     past=_NO_LONGER,
     not_now=re.compile(r"\b(not any ?more|no longer|not now)\b"),
-    no_fact=re.compile(r"\b(tested|checked|screened) for\b|\b(asked|told) about\b"),
+    no_fact=re.compile(
+        r"\b(tested|checked|screened) for\b|\b(asked|told) about\b|"
+        r"\b(no one|nobody) has (ever )?(checked|tested|scanned|looked at)( my)?\b|"
+        r"\b(haven'?t|hasn'?t|have not|has not|not|never) (yet )?(been |had (it|them|my \w+) )?"
+        r"(checked|tested|scanned)( yet)?\b"
+    ),
     not_received=re.compile(
         r"\b(offered|considered for|referred for|on the (waiting )?list for|waiting for|"
         r"applied for|looked into|interested in|thinking about|heard (of|about)|read about)\b"

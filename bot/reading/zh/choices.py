@@ -204,7 +204,12 @@ class _Treatment:
 
         return cls(
             not_removed=said(_NOT_SURGERY),
-            removed=said(_RADICAL_SURGERY),
+            removed=any(
+                re.search(
+                    _RADICAL_SURGERY, re.sub(r"没(有)?(做)?(手术|切)|未(做)?手术", " ", clause)
+                )
+                for clause in own
+            ),
             watched=said(_WATCHED) and not re.search(r"良性", plain),
             chemo=said(r"化疗"),
             irradiated=said(r"放疗|放射治疗"),
@@ -244,13 +249,11 @@ def _cancer_clause(clause: str, treatment: _Treatment) -> set[Enum]:
     if re.search(r"前列腺|" + _DCIS, clause):
         # Excepted only after radical surgery: any other treatment is not;
         # no treatment said, not sure.
-        found.add(
-            Cancer.OTHER
-            if treatment.not_removed
-            else Cancer.EXCEPTED
-            if treatment.removed
-            else Cancer.UNSURE
-        )
+        # Surgery and another treatment (保乳术后放疗): staff verify, as in English.
+        if treatment.not_removed:
+            found.add(Cancer.UNSURE if treatment.removed else Cancer.OTHER)
+        else:
+            found.add(Cancer.EXCEPTED if treatment.removed else Cancer.UNSURE)
     elif re.search(_EXCEPTED, clause):
         found.add(Cancer.EXCEPTED)
     if not found and re.search(r"(乳腺|乳房)(的)?原位癌", clause):

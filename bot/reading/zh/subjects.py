@@ -110,6 +110,7 @@ SUBJECTS: dict[str, YesNoQuestion] = {
             "zh",
         ),
         ever=True,
+        any_of=True,
         statements=(
             (
                 rf"^(?!.*({_MYOSITIS_NAMED})).*({_OTHER_ANTIBODIES})\W*(抗体)?\W*(阳性|\+)",
@@ -175,9 +176,10 @@ SUBJECTS: dict[str, YesNoQuestion] = {
         r"避孕|避孕套|安全套|戴套|避孕药|上环|节育环|皮下埋植|措施|愿意|可以|配合",
         statements=(
             (r"^(?!.*(不|拒绝)).*(没(有)?问题|没事)", YES),  # "would you use it?": fine by me
+            (r"^(我)?(并)?(没有|没)不愿意", YES),  # not unwilling
             (rf"(已经|一直)?在(吃避孕药|避孕)|{_COIL}|(吃|用)\w{{0,3}}({_PILL_BRANDS})", YES),
             (
-                r"宗教|信仰|拒绝|反对|不愿意|不想避孕|不会避孕|不接受|(准备|想|打算)要(孩子|小孩)",
+                r"宗教|信仰|拒绝|反对|(?<!没有)(?<!没)不愿意|不想避孕|不会避孕|不接受|(准备|想|打算)要(孩子|小孩)",
                 NO,
             ),
         ),

@@ -90,7 +90,9 @@ _NOT_RECEIVED = re.compile(
 """Tested for, told of or waiting for the subject is not having had it."""
 _COPULA = re.compile(r"(这|那)(个|种|些|次)?(就|也)?是")
 """The "是" of "这个就是" (it is this one) is no yes."""
-_NO_FACT = re.compile(r"(查|检查|化验|测|验|抽血|问|听说)过")
+_NO_FACT = re.compile(
+    r"(查|检查|化验|测|验|抽血|问|听说)过|(还)?(没|没有|未)(做|查|拍|照)(过)?\w{0,3}(ct|胸片|肺功能|检查)"
+)
 """Having been tested or asked says nothing of the result."""
 _TIME = re.compile(
     r"\d{2,4}年(\d{1,2}月(\d{1,2}[日号])?)?|(去年|今年|前年)(\d{1,2}月(\d{1,2}[日号])?)?|"
