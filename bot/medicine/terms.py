@@ -131,6 +131,10 @@ class Kind(str, Enum):
     """An autoantibody that is not myositis-specific (ANA, dsDNA, Ro52, ANCA...):
     it does not meet I2-DM."""
 
+    INTERSTITIAL_LUNG_DISEASE = "interstitial_lung_disease"
+    """Interstitial lung disease by name or by its CT pattern (NSIP, 磨玻璃影):
+    the lung involvement of I3-SSC."""
+
     BACKGROUND_TREATMENT = "background_treatment"
     """A treatment these patients take that excludes nobody by itself (steroids,
     hydroxychloroquine, immunosuppressants, biologics); some carry a `verify`."""

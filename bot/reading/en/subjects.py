@@ -13,7 +13,7 @@ from bot.medicine.terms import Kind, alternation
 from bot.protocol.answers import Reply
 from bot.protocol.criteria import INFECTION_WINDOW, LIVE_VACCINE_WINDOW, OTHER_TRIAL_WINDOW
 from bot.reading.en.wording import PARTNER
-from bot.reading.knowledge import subject
+from bot.reading.knowledge import only_treatments_that_do_not_decide, subject
 from bot.reading.yes_no import Cured, YesNoQuestion
 
 NO, YES = Reply.NO, Reply.YES
@@ -69,7 +69,8 @@ SUBJECTS: dict[str, YesNoQuestion] = {
         any_of=True,
     ),
     "ssc_lung": YesNoQuestion(
-        r"\bild\b|lungs?|interstitial|fibrosis|pulmonary|lung disease", ever=True
+        subject("ssc_lung", r"\bild\b|lungs?|interstitial|fibrosis|pulmonary|lung disease", "en"),
+        ever=True,
     ),
     "hiv_or_syphilis": YesNoQuestion(
         subject(
@@ -149,6 +150,7 @@ SUBJECTS: dict[str, YesNoQuestion] = {
         statements=(
             (r"\b(prophyla\w*|to prevent|preventive|preventative)\b", Reply.UNSURE),
             (r"\b(cream|ointment|eye drops|ear drops|topical|on (a|my) (cut|skin|wound))\b", NO),
+            (only_treatments_that_do_not_decide("infection", "en"), NO),
             _FEELING_FINE,
         ),
     ),

@@ -81,7 +81,8 @@ _IDIOMS = (
 _STATES = re.compile(
     r"\b(had|have|has|got|get|received|took|take|taking|underwent|undergone|did|done|"
     r"given|went through|on|positive|diagnosed|showed|shows|found|tested|still|getting|"
-    r"having|keep|jab|shot|booster|dose|vaccinated|vaccine|vaccines|injection|spray)\b|"
+    r"having|keep|jab|shot|booster|dose|vaccinated|vaccine|vaccines|injection|spray|"
+    r"finished|stopped|completed|ended|prescribed|course|tablets|pills|capsules)\b|"
     r"\bi'?ve\b|\bi'?m\b|\bim\b|\b(no|not|never|negative)\b|" + NOT
 )
 _TIME = re.compile(

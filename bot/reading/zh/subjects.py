@@ -13,7 +13,7 @@ from dateutil.relativedelta import relativedelta
 from bot.medicine.terms import Kind, alternation
 from bot.protocol.answers import Reply
 from bot.protocol.criteria import INFECTION_WINDOW, LIVE_VACCINE_WINDOW, OTHER_TRIAL_WINDOW
-from bot.reading.knowledge import subject
+from bot.reading.knowledge import only_treatments_that_do_not_decide, subject
 from bot.reading.yes_no import Cured, YesNoQuestion
 
 NO, YES = Reply.NO, Reply.YES
@@ -119,7 +119,11 @@ SUBJECTS: dict[str, YesNoQuestion] = {
         ),
     ),
     "ssc_lung": YesNoQuestion(
-        r"ild|间质性肺炎|间质性肺病|肺间质|间质性肺|肺纤维化|纤维化|间质性|肺部|肺",
+        subject(
+            "ssc_lung",
+            r"ild|间质性肺炎|间质性肺病|肺间质|间质性肺|肺纤维化|纤维化|间质性|肺部|肺",
+            "zh",
+        ),
         ever=True,
         statements=(
             _NEVER_TOLD,
@@ -213,6 +217,7 @@ SUBJECTS: dict[str, YesNoQuestion] = {
             (r"药膏|软膏|外用|涂抹|抹|眼药水|滴眼|滴耳|擦的|擦了", NO),
             (r"^(没|没有|未|不)(吃|用|服|打|输)(过)?(任何)?(药|针)", NO),  # no medicine at all
             (rf"^(?!.*({_ANTI_INFECTIVE})).*({_COLD_REMEDIES})", NO),
+            (only_treatments_that_do_not_decide("infection", "zh"), NO),
             _FEELING_FINE,
         ),
     ),

@@ -25,6 +25,7 @@ FILES = {
     "verify.yml",
     "antibodies.yml",
     "background_treatments.yml",
+    "lung.yml",
 }
 
 K = Kind
@@ -850,6 +851,24 @@ EXAMPLES: dict[Kind, dict[str, list[str]]] = {
             "巨细胞病毒DNA阳性",
             "巨细胞病毒抗体",
             "CMV IgG阳性",
+        ],
+    },
+    K.INTERSTITIAL_LUNG_DISEASE: {
+        "en": [
+            "ILD",
+            "interstitial lung disease since 2019",
+            "the CT showed NSIP",
+            "ground-glass opacities",
+            "pulmonary fibrosis",
+            "some honeycombing",
+        ],
+        "zh": [
+            "间质性肺病",
+            "肺间质纤维化",
+            "CT有磨玻璃影",
+            "蜂窝肺",
+            "非特异性间质性肺炎",
+            "肺纤维化",
         ],
     },
     K.MYOSITIS_ANTIBODY: {
