@@ -17,6 +17,13 @@ data counts whatever the lexicon's patterns say:
   dialysis, a waiting list, a fistula or a cell infusion that is not a
   transplant named without one is none.
 
+Before the lexicon reads, a clause that wishes ("I'd love to say fully
+active, ha") is dropped, and at the daily-activity question a clause about
+a time that is over is dropped when another is about now. After it, a
+diagnosis the reply narrows to its look-alike ("scleroderma, only the
+localized kind") is that look-alike (`other`), or not sure when the reply
+does not say "only".
+
 What comes back is a set of options: one, several (the caller lets the one
 that excludes win, or asks again) or none (ask again).
 """
