@@ -132,7 +132,7 @@ class Kind(str, Enum):
     it does not meet I2-DM."""
 
     INTERSTITIAL_LUNG_DISEASE = "interstitial_lung_disease"
-    """Interstitial lung disease by name or by its CT pattern (NSIP, 磨玻璃影):
+    """Interstitial lung disease by name or by its CT pattern (NSIP, 蜂窝肺):
     the lung involvement of I3-SSC."""
 
     BACKGROUND_TREATMENT = "background_treatment"

@@ -64,7 +64,9 @@ class ChoiceWords:
     pending_test: re.Pattern[str]
     """A growth's test still to come ("biopsy next week", "下周穿刺")."""
     readers: Mapping[type[Enum], ClauseReader]
-    """By question: the options a reply names, read by the language's patterns."""
+    """By question: the options a reply names, read by the language's patterns;
+    the transplant reader is given one clause at a time (this module cuts the
+    reply and lets a transplant win over "none")."""
     wish: re.Pattern[str]
     """A wish, a conditional or sarcasm: a clause that states no fact."""
     now: re.Pattern[str]

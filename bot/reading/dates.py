@@ -48,6 +48,15 @@ _TWO_WAYS = re.compile(r"^(?P<first>\d{1,2})[/.-](?P<second>\d{1,2})[/.-](?P<yea
 the United Kingdom and 8 December in the United States."""
 
 
+def full_year(written: str, today: date) -> int:
+    """A year as written: a two-digit one ("85") is the latest such year not
+    after today."""
+    if len(written) == 4:
+        return int(written)
+    year = today.year // 100 * 100 + int(written)
+    return year - 100 if year > today.year else year
+
+
 def read_two_ways(text: str, today: date) -> TwoWays | None:
     """Both readings of a date in digits whose day and month may be swapped
     (`text` stripped of spaces), or None for any other text. A two-digit year
@@ -55,13 +64,10 @@ def read_two_ways(text: str, today: date) -> TwoWays | None:
     match = _TWO_WAYS.match(text)
     if not match:
         return None
-    first, second, year = int(match["first"]), int(match["second"]), int(match["year"])
+    first, second = int(match["first"]), int(match["second"])
     if not (1 <= first <= 12 and 1 <= second <= 12 and first != second):
         return None
-    if len(match["year"]) == 2:
-        year += 100 * (today.year // 100)
-        if year > today.year:
-            year -= 100
+    year = full_year(match["year"], today)
     return TwoWays(
         (DateSpan.exact(date(year, second, first)), DateSpan.exact(date(year, first, second)))
     )

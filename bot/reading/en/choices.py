@@ -72,31 +72,24 @@ _NOT_A_TRANSPLANT = (
 )
 
 
-def _transplant(plain: str) -> set[Enum]:
-    found: set[Enum] = set()
-    for clause in own_clauses(plain, leading_words=False):
-        if re.search(_NO_TRANSPLANT_PROCEDURE, clause) or (
-            re.search(_NOT_A_TRANSPLANT, clause) and not re.search(_STEM_CELL, clause)
-        ):
-            found.add(Transplant.NONE)
-            continue
-        kinds = [
-            kind
-            for pattern, kind in (
-                (_STEM_CELL, Transplant.STEM_CELL),
-                (_ORGAN, Transplant.ORGAN),
-                (_CORNEA_OR_HAIR, Transplant.CORNEA_OR_HAIR),
-            )
-            if re.search(pattern, clause)
-        ]
-        if _NEGATED.search(clause) or _SAYS_NONE.match(clause):
-            found.add(Transplant.NONE)
-        elif kinds:
-            found |= set(kinds)
-        # A transplant of a kind not said ("yes, I've had one"): asked again.
-    if len(found) > 1:
-        found.discard(Transplant.NONE)  # "none except a uterus transplant"
-    return found
+def _transplant_clause(clause: str) -> set[Enum]:
+    """The transplants one clause names (bot/reading/choices.py cuts the reply)."""
+    if re.search(_NO_TRANSPLANT_PROCEDURE, clause) or (
+        re.search(_NOT_A_TRANSPLANT, clause) and not re.search(_STEM_CELL, clause)
+    ):
+        return {Transplant.NONE}
+    kinds: set[Enum] = {
+        kind
+        for pattern, kind in (
+            (_STEM_CELL, Transplant.STEM_CELL),
+            (_ORGAN, Transplant.ORGAN),
+            (_CORNEA_OR_HAIR, Transplant.CORNEA_OR_HAIR),
+        )
+        if re.search(pattern, clause)
+    }
+    if _NEGATED.search(clause) or _SAYS_NONE.match(clause):
+        return {Transplant.NONE}
+    return kinds  # of a kind not said ("yes, I've had one"): none, asked again
 
 
 # --- diagnosis -----------------------------------------------------------------
@@ -376,7 +369,7 @@ WORDS = ChoiceWords(
     not_systemic=r"\bnot (the )?systemic\b|\bisn'?t systemic\b|\bnon.?systemic\b",
     restricted=re.compile(r"\b(only|just|merely)\b|\bthe (\w+ )?kind\b"),
     readers={
-        Transplant: _transplant,
+        Transplant: _transplant_clause,
         Diagnosis: _diagnosis,
         Cancer: _cancer,
         Ecog: _ecog,

@@ -67,37 +67,30 @@ def _denies_transplants(clause: str, names_a_kind: bool) -> bool:
     return not _DENIAL_FILLER.sub("", _NEGATED.sub("", clause))
 
 
-def _transplant(plain: str) -> set[Enum]:
-    found: set[Enum] = set()
-    for clause in own_clauses(plain):
-        clause = _NOT_A_NEGATION.sub(" ", clause)
-        if re.search(_NO_TRANSPLANT_PROCEDURE, clause) or (
-            re.search(_NOT_A_TRANSPLANT, clause) and not re.search(_STEM_CELL_SOURCE, clause)
-        ):
-            found.add(Transplant.NONE)
-            continue
-        hair_or_cornea = re.search(_CORNEA_OR_HAIR, clause)
-        organ_words = re.sub(_CORNEA_OR_HAIR, " ", clause)  # "头发" is no organ
-        kinds = {
-            kind
-            for pattern, kind, words in (
-                (_STEM_CELL, Transplant.STEM_CELL, clause),
-                (_ORGAN, Transplant.ORGAN, re.sub(_STEM_CELL, " ", organ_words)),
-            )
-            if re.search(pattern, words)
-        }
-        if hair_or_cornea:
-            kinds.add(Transplant.CORNEA_OR_HAIR)
-        if len(kinds) > 1 and _NEGATED.search(clause) and not re.search(r"都(没|不|未)", clause):
-            continue  # "骨髓没移植过肾移植过": which is denied? asked again
-        if _SAYS_NONE.match(clause) or _denies_transplants(clause, bool(kinds)):
-            found.add(Transplant.NONE)
-        else:
-            found |= kinds
-        # A transplant of a kind not said ("做过移植"): asked again.
-    if len(found) > 1:
-        found.discard(Transplant.NONE)  # "除了子宫移植, 其他都没有"
-    return found
+def _transplant_clause(clause: str) -> set[Enum]:
+    """The transplants one clause names (bot/reading/choices.py cuts the reply)."""
+    clause = _NOT_A_NEGATION.sub(" ", clause)
+    if re.search(_NO_TRANSPLANT_PROCEDURE, clause) or (
+        re.search(_NOT_A_TRANSPLANT, clause) and not re.search(_STEM_CELL_SOURCE, clause)
+    ):
+        return {Transplant.NONE}
+    hair_or_cornea = re.search(_CORNEA_OR_HAIR, clause)
+    organ_words = re.sub(_CORNEA_OR_HAIR, " ", clause)  # "头发" is no organ
+    kinds: set[Enum] = {
+        kind
+        for pattern, kind, words in (
+            (_STEM_CELL, Transplant.STEM_CELL, clause),
+            (_ORGAN, Transplant.ORGAN, re.sub(_STEM_CELL, " ", organ_words)),
+        )
+        if re.search(pattern, words)
+    }
+    if hair_or_cornea:
+        kinds.add(Transplant.CORNEA_OR_HAIR)
+    if len(kinds) > 1 and _NEGATED.search(clause) and not re.search(r"都(没|不|未)", clause):
+        return set()  # "骨髓没移植过肾移植过": which is denied? asked again
+    if _SAYS_NONE.match(clause) or _denies_transplants(clause, bool(kinds)):
+        return {Transplant.NONE}
+    return kinds  # of a kind not said ("做过移植"): none, asked again
 
 
 # --- diagnosis -----------------------------------------------------------------
@@ -370,7 +363,7 @@ WORDS = ChoiceWords(
     not_systemic=r"(不是|并非|不)(系统性)",
     restricted=re.compile(r"不过是|只是|只有|仅仅|仅是|就是"),
     readers={
-        Transplant: _transplant,
+        Transplant: _transplant_clause,
         Diagnosis: _diagnosis,
         Cancer: _cancer,
         Ecog: _ecog,

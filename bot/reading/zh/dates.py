@@ -23,6 +23,7 @@ from bot.reading.dates import (
     InvalidDate,
     TwoWays,
     check_span,
+    full_year,
     read_two_ways,
 )
 from bot.reading.reader import Unreadable
@@ -258,7 +259,7 @@ def _absolute(plain: str, today: date) -> DateSpan:
         raise InvalidDate("no_year" if has_month else "unreadable")
     if re.sub(r"\W", "", _DATE_WORDS.sub("", plain[: match.start()] + plain[match.end() :])):
         raise InvalidDate("unreadable")  # more than a date: "85年做过手术"
-    year = _full_year(match.group("y"), today)
+    year = full_year(match.group("y"), today)
     if match.group("m") is None:
         return DateSpan(date(year, 1, 1), date(year, 12, 31))
     return _month_span(year, int(match.group("m")), match.group("d"))
@@ -271,14 +272,6 @@ def _year_last(first: str, second: str, year: str) -> str:
     if month > 12:
         day, month = month, day  # "03/15/1985": month first
     return f"{year}年{month}月{day}日"
-
-
-def _full_year(written: str, today: date) -> int:
-    """A two-digit year ("85年") is the latest such year not after today."""
-    if len(written) == 4:
-        return int(written)
-    year = today.year // 100 * 100 + int(written)
-    return year - 100 if year > today.year else year
 
 
 def _month_span(year: int, month: int, day: str | None) -> DateSpan:

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from bot.protocol.answers import DateSpan
-from bot.reading.dates import InvalidDate
+from bot.reading.dates import InvalidDate, full_year
 from bot.reading.reader import Unreadable
 from bot.reading.zh.numerals import arabic
 from bot.reading.zh.wording import normalised
@@ -49,7 +49,7 @@ def parse_lunar_birth(text: str, today: date) -> DateSpan:
     match = _LUNAR_DATE.search(plain)
     if match is None or _AROUND.sub("", plain[: match.start()] + plain[match.end() :]):
         raise Unreadable(ASK_GREGORIAN)
-    year = _full_year(match.group("year"), today)
+    year = full_year(match.group("year"), today)
     if match.group("month") is None:
         return _span(Lunar.fromYmd(year, 1, 1), _new_year(year + 1) - timedelta(days=1))
     month = _NAMED_MONTHS.get(match.group("month")) or int(match.group("month"))
@@ -62,14 +62,6 @@ def parse_lunar_birth(text: str, today: date) -> DateSpan:
     if not 1 <= day <= LunarMonth.fromYm(year, month).getDayCount():
         raise InvalidDate("impossible")
     return DateSpan.exact(_solar(Lunar.fromYmd(year, month, day)))
-
-
-def _full_year(written: str, today: date) -> int:
-    """A two-digit year ("八五年") is the latest such year not after today."""
-    if len(written) == 4:
-        return int(written)
-    year = today.year // 100 * 100 + int(written)
-    return year - 100 if year > today.year else year
 
 
 def _check_month(year: int, month: int) -> None:
