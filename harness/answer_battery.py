@@ -1,7 +1,8 @@
 """The answer-battery runner: type each answer of a battery at its question,
 through the real REST channel, and check what the assistant stored (the
-safety table). `scripts/answer_battery.py` runs it from the command line,
-tests/e2e/test_answer_battery.py in the suite.
+safety table). `scripts/answer_battery.py` runs it from the command line
+(the full-server run, before an issue about reading is resolved); the suite
+types the same batteries in-process (tests/e2e/test_answer_battery_in_process.py).
 
 Each case is a new conversation: the simulated eligible patient, writing the battery's language
 (a file that is a list of cases is English; a mapping names its

@@ -12,11 +12,13 @@ from bot.protocol.calendar import screening_date
 from bot.protocol.canonical import answer_history
 from bot.protocol.contradictions import Flag, FlagKind
 from bot.protocol.eligibility import Outcome
-from bot.reading.en.dates import written_date
+from bot.reading.en.dates import WRITTEN as _EN_DATES
 from bot.services import services_from_env
 from harness.patients import CONTACT_SLOTS as CONTACT
 from harness.patients import ELIGIBLE_SLOTS as ELIGIBLE
 from tests.support.trackers import make_tracker
+
+written_date = _EN_DATES.written
 
 
 async def run(action: Any, slots: dict[str, Any], domain: dict[str, Any], sender: str = "p-1"):  # type: ignore[no-untyped-def]

@@ -3,7 +3,8 @@ trained model and the action server's classes in the test process, loaded
 once for this module.
 
 The adversarial batteries are held to the same bar as through the servers
-(tests/e2e/test_answer_battery.py): no answer stored firmly wrong, fewer than
+(`python -m scripts.answer_battery`, the full-server run kept out of the
+suite since it repeats this one over HTTP): no answer stored firmly wrong, fewer than
 10% of the clear answers asked again. The closed-world batteries (issue 27,
 scored by what each stored answer decides: harness/safety.py) are held to a
 ratchet: per conversation language, no more UNSAFE and no more WRONG answers

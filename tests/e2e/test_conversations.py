@@ -8,11 +8,13 @@ from dateutil.relativedelta import relativedelta
 
 from bot.protocol.calendar import screening_date
 from bot.protocol.eligibility import Outcome
-from bot.reading.en.dates import written_date
+from bot.reading.en.dates import WRITTEN as _EN_DATES
 from bot.referrals.model import Status
 from bot.referrals.store import ReferralStore
 from harness.patients import ELIGIBLE, screen, sender, text_of, texts
 from harness.servers import RasaServer
+
+written_date = _EN_DATES.written
 
 pytestmark = pytest.mark.e2e
 

@@ -10,12 +10,14 @@ from dateutil.relativedelta import relativedelta
 
 from bot.protocol.calendar import screening_date
 from bot.protocol.eligibility import Outcome
-from bot.reading.zh.dates import written_date
+from bot.reading.zh.dates import WRITTEN as _ZH_DATES
 from bot.referrals.model import Referral, Status
 from bot.referrals.store import ReferralStore
 from harness.patients import ELIGIBLE, ELIGIBLE_SLOTS, ELIGIBLE_ZH, screen, sender, text_of, texts
 from harness.servers import RasaServer
 from tests.e2e.test_conversations import CONTACT_QUESTIONS, HEALTH_QUESTIONS
+
+written_date = _ZH_DATES.written
 
 pytestmark = pytest.mark.e2e
 GREETING = "你好"

@@ -7,9 +7,13 @@ import pytest
 from bot.protocol.calendar import screening_date
 from bot.protocol.criteria import QUESTIONS_BY_SLOT, QuestionKind
 from bot.protocol.eligibility import Outcome, evaluate
-from bot.reading.en.reader import read_reply
-from bot.reading.zh.reader import read_reply as read_chinese
+from bot.reading.en.lexicon import LEXICON as _ENGLISH
+from bot.reading.languages import LanguageReader
+from bot.reading.zh.lexicon import LEXICON as _CHINESE
 from harness.patients import ELIGIBLE, ELIGIBLE_ANSWERS, ELIGIBLE_SLOTS, ELIGIBLE_ZH
+
+read_reply = LanguageReader(_ENGLISH).read_reply
+read_chinese = LanguageReader(_CHINESE).read_reply
 
 CHOICES = [slot for slot in ELIGIBLE_SLOTS if QUESTIONS_BY_SLOT[slot].kind is QuestionKind.CHOICE]
 

@@ -1,5 +1,5 @@
 """What an adversarial answer battery must show, whichever runner typed it
-(through the servers, tests/e2e/test_answer_battery.py, or in this process,
+(through the servers, `python -m scripts.answer_battery`, or in this process,
 tests/e2e/test_answer_battery_in_process.py)."""
 
 from __future__ import annotations

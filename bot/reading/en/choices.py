@@ -18,9 +18,8 @@ import re
 from enum import Enum
 
 from bot.protocol.answers import Cancer, Diagnosis, Ecog, Transplant
-from bot.reading import choices as choice_core
 from bot.reading.choices import ChoiceWords
-from bot.reading.en.wording import NOT, WISH, clauses, normalised, own_clauses
+from bot.reading.en.wording import NOT, WISH, WORDING
 from bot.reading.en.yes_no import HEDGE
 
 _NEGATED = re.compile(
@@ -132,7 +131,7 @@ _FIVE = (
 def _diagnosis(plain: str) -> set[Enum]:
     found: set[Enum] = set()
     unclear = False
-    for clause in own_clauses(plain, leading_words=False):
+    for clause in WORDING.own_clauses(plain, leading_words=False):
         if re.search(_NONE_OF_THESE, clause):
             found.add(Diagnosis.OTHER)
             continue
@@ -196,7 +195,7 @@ is no excepted kind ("carcinoma in situ, but of the bladder")."""
 
 
 def _cancer(plain: str) -> set[Enum]:
-    own = own_clauses(plain, leading_words=False)
+    own = WORDING.own_clauses(plain, leading_words=False)
     not_removed = any(re.search(_NOT_SURGERY, clause) for clause in own)
     removed = any(re.search(_SURGERY, clause) for clause in own)
     found: set[Enum] = set()
@@ -318,7 +317,7 @@ def _ecog(plain: str) -> set[Enum]:
     can't carry heavy things" is light work only)."""
     named = [
         grade
-        for clause in own_clauses(plain, leading_words=False)
+        for clause in WORDING.own_clauses(plain, leading_words=False)
         for pattern, grade in _ECOG
         if re.search(pattern, clause)
     ]
@@ -340,9 +339,9 @@ _PENDING_TEST = re.compile(
 
 WORDS = ChoiceWords(
     language="en",
-    normalised=normalised,
-    clauses=lambda text: clauses(text, leading_words=False),
-    own_clauses=lambda text: own_clauses(text, leading_words=False),
+    normalised=WORDING.normalised,
+    clauses=lambda text: WORDING.clauses(text, leading_words=False),
+    own_clauses=lambda text: WORDING.own_clauses(text, leading_words=False),
     hedge=HEDGE,
     denial=_NEGATED,
     received_organ=_RECEIVED_ORGAN,
@@ -377,13 +376,3 @@ WORDS = ChoiceWords(
     spelled_right=_spelled_right,
 )
 """The English lexicon of bot/reading/choices.py."""
-
-
-def read_choices(choices: type[Enum], text: str) -> set[Enum]:
-    """bot.reading.choices.read_choices with the English lexicon."""
-    return choice_core.read_choices(choices, text, WORDS)
-
-
-def read_choice(choices: type[Enum], text: str) -> Enum | None:
-    """bot.reading.choices.read_choice with the English lexicon."""
-    return choice_core.read_choice(choices, text, WORDS)

@@ -26,6 +26,7 @@ from bot.reading.dates import (
     check_span,
     read_two_ways,
 )
+from bot.reading.summary import DateWriting
 
 _UNITS: dict[str, Callable[[int], relativedelta]] = {
     "day": lambda n: relativedelta(days=n),
@@ -79,12 +80,6 @@ _TENS = {
     if word != "_"
 }
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
-
-
-def written_date(day: date) -> str:
-    """The date as an English-speaking patient reads it: '16 December 2026'
-    (never 12/16 vs 16/12)."""
-    return f"{day.day} {_MONTHS[day.month - 1].capitalize()} {day.year}"
 
 
 def parse_number(text: str) -> int | None:
@@ -311,3 +306,7 @@ def _absolute_day_first(text: str, today: date) -> DateSpan:
         span = DateSpan(span.earliest - relativedelta(years=100),
                         span.latest - relativedelta(years=100))  # fmt: skip
     return span
+
+
+WRITTEN = DateWriting("{day} {month} {year}", tuple(month.capitalize() for month in _MONTHS[:12]))
+"""A date as an English-speaking patient reads it: '16 December 2026'."""

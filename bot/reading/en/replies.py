@@ -1,24 +1,19 @@
-"""Small English readings shared by the readers: "not sure" and "still
-taking it"."""
+"""The English words for "not sure" and "still taking it" (the rules:
+bot/reading/replies.py)."""
 
 from __future__ import annotations
 
 import re
 
-from bot.protocol.answers import ONGOING
-from bot.reading.en.wording import NOT
+from bot.reading.en.wording import NOT, WORDING
+from bot.reading.replies import ReplyWords
 
-_UNSURE = (
+_UNSURE = re.compile(
     r"not (100%|a hundred percent|really|completely|totally|entirely)? ?sure|unsure|"
     r"don'?t know|dont know|do not know|no idea|can'?t rem|cant rem|forgot|forget|"
     r"not certain|hard to say|dunno|\bidk\b|don'?t remember|dont remember|do not remember|"
     r"can'?t recall|no memory"
 )
-
-
-def says_unsure(text: str) -> bool:
-    """True for 'not sure', "can't remember", 'no idea' and the like."""
-    return bool(re.search(_UNSURE, text.lower()))
 
 
 _STILL_GOING = re.compile(
@@ -32,11 +27,10 @@ _NOT_ENDED = re.compile(
 )
 _NEGATION = re.compile(r"\b(not|no|never)\b|" + NOT)
 
-
-def is_ongoing(text: str) -> bool:
-    """True for 'still taking it', 'ongoing', 'not finished yet' and the like;
-    False for negated ones ('not currently taking anything', 'still not sure')."""
-    reply = " ".join(text.strip().lower().split())
-    if reply == ONGOING or _NOT_ENDED.search(reply):
-        return True
-    return bool(_STILL_GOING.search(reply)) and not _NEGATION.search(reply)
+WORDS = ReplyWords(
+    wording=WORDING,
+    unsure=_UNSURE,
+    still_going=_STILL_GOING,
+    not_ended=_NOT_ENDED,
+    negation=_NEGATION,
+)

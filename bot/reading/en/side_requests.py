@@ -8,9 +8,8 @@ request's cues and the question's reader can read them, they are an answer.
 
 from __future__ import annotations
 
-import re
-
-from bot.reading.en.wording import is_question, normalised
+from bot.reading.en.wording import WORDING
+from bot.reading.side_requests import SideRequestWords
 
 CUES: dict[str, str] = {
     "greet": r"^(hi+|hello|hey|hiya|howdy|good (morning|afternoon|evening|day)|morning|"
@@ -51,10 +50,4 @@ CUES: dict[str, str] = {
 """The words each side request is made of; out_of_scope and nlu_fallback
 have none: any readable answer wins over them."""
 
-
-def carries_side_request(intent: str, text: str) -> bool:
-    """True when the message holds the cues of `intent`'s side request, or
-    asks something back."""
-    plain = normalised(text)
-    cue = CUES.get(intent)
-    return is_question(plain) or bool(cue and re.search(cue, plain))
+WORDS = SideRequestWords(WORDING, CUES)

@@ -1,14 +1,11 @@
-"""What the assistant understood, in plain English, for the patient to check
-before anything is passed on: one line per question answered."""
+"""The English words of the summary the patient checks before anything is
+passed on (the rules: bot/reading/summary.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
-from bot.protocol.answers import ONGOING, DateSpan
-from bot.protocol.criteria import QUESTIONS
-from bot.reading.en.dates import written_date
+from bot.protocol.answers import ONGOING
+from bot.reading.en.dates import WRITTEN
+from bot.reading.summary import SummaryWords
 
 LABELS = {
     "birth": "Date of birth",
@@ -62,32 +59,13 @@ ECOG = {
 WECHAT = "WeChat"
 CANCER = {"other": "another kind"}
 
-
-def summary(slots: Mapping[str, Any]) -> str:
-    """One line per answered question, in the order asked; then the WeChat ID,
-    if given (slot `contact_wechat`: "微信同号" is stored as the phone number)."""
-    lines = []
-    for question in QUESTIONS:
-        value = slots.get(question.slot)
-        if isinstance(value, str) and value:
-            lines.append(f"- {LABELS[question.slot]}: {_plain(question.slot, value)}")
-    wechat = slots.get("contact_wechat")
-    if isinstance(wechat, str) and wechat:
-        lines.append(f"- {WECHAT}: {wechat}")
-    return "\n".join(lines)
-
-
-def _plain(slot: str, value: str) -> str:
-    if slot == "ecog":
-        return ECOG.get(value, value)
-    if slot == "cancer" and value in CANCER:
-        return CANCER[value]
-    if value in VALUES:
-        return VALUES[value]
-    try:
-        span = DateSpan.from_slot(value)
-    except ValueError:
-        return value
-    if span.earliest == span.latest:
-        return written_date(span.earliest)
-    return f"between {written_date(span.earliest)} and {written_date(span.latest)}"
+WORDS = SummaryWords(
+    labels=LABELS,
+    values=VALUES,
+    ecog=ECOG,
+    cancer=CANCER,
+    wechat=WECHAT,
+    line="- {label}: {value}",
+    between="between {earliest} and {latest}",
+    dates=WRITTEN,
+)

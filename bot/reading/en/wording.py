@@ -1,15 +1,12 @@
-"""How English replies are cut up before they are read: normalised text,
-clauses, and the clauses that speak of someone else.
-
-"no HIV, but I did have syphilis in 2015" holds two facts; "my mum has lupus"
-holds none about the patient. Readers read each clause on its own and decide
-from all of them.
-"""
+"""The English words for cutting a reply (the rules: bot/reading/wording.py):
+what joins or opposes two facts, who else a clause may speak of, what asks
+something back."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from bot.reading.wording import Wording
 
 # Curly and accent quotes as typed on phones, straightened.
 _QUOTES = str.maketrans(
@@ -39,10 +36,11 @@ RELATIVES = (
     r"parents|twin|spouse"
 )
 _SOMEONE_ELSE = re.compile(
-    rf"\b(my|his|her|our|their)\s+(\w+\s+)?({RELATIVES})('s)?\s+([\w-]+\s+)?"
-    r"(has|had|have|is|was|were|got|gets|does|did|'s|says|said|could|can|died|dies|passed)\b|"
-    r"^(he|she|someone|somebody|a friend)\b|\b(he|she) (has|had|is|was|did|got)\b"
+    rf"\b(my|his|her|our|their)\s+(\w+\s+)?({RELATIVES})('s)?\s+(?=([\w-]+\s+)?"
+    r"(has|had|have|is|was|were|got|gets|does|did|'s|says|said|could|can|died|dies|passed)\b)|"
+    r"^(he|she|someone|somebody|a friend)\b|\b(he|she) (?=(has|had|is|was|did|got)\b)"
 )
+"""Another person as the subject of what follows; the fact is not part of the match."""
 WISH = re.compile(
     r"\b(i'?d (love|like) to (say|have|be)|i wish|if only|wish i (had|could|was)|"
     r"would be (nice|great|lovely)|as if (i|i'?d|i could)|i'?d give anything|dream of)\b"
@@ -53,28 +51,12 @@ NOT = r"\b(do|does|did|have|has|had|is|are|was|were|ca|could|would|wo|should|ai|
 """A negated auxiliary ("didn't", "havent", "can't"); never any word ending in
 "nt" ("pregnant", "joint")."""
 _FIRST_PERSON = re.compile(r"\b(i|i'm|i've|i'd|i'll|im|ive|me|myself)\b")
-
-
-def normalised(text: str) -> str:
-    """Lower case, straight quotes, single spaces, full-width forms folded."""
-    plain = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
-    return " ".join(plain.split())
-
-
-def clauses(text: str, leading_words: bool = True) -> list[str]:
-    """The reply's clauses, in order, without empty ones and without the
-    questions it asks back ("HIV?? lol no" is a no); with `leading_words` a
-    leading yes or no is a clause of its own ("no I don't")."""
-    parts: list[str] = []
-    asked_back = _ASKED_BACK.sub(" . ", normalised(text))
-    for part in _CLAUSE_BREAK.split(asked_back):
-        part = part.strip(" ,'\"")
-        while leading_words and part and (leading := _LEADING.match(part)):
-            parts.append(leading.group(1))
-            part = part[leading.end() :].strip(" ,")
-        if part:
-            parts.append(part)
-    return parts
+_PROXY = re.compile(
+    r"\b(fill(ing|ed)?|answer(ing|ed)?|asking|doing|completing|typing|writing|applying|"
+    r"enquiring|inquiring|this is|i'?m here|i am here)\b.{0,20}?\b(for|on behalf of)\s+"
+    rf"(my|our)\s+(\w+\s+)?({RELATIVES})\b"
+)
+"""Someone answering for the patient: "I'm filling this in for my mum"."""
 
 
 PARTNER = r"husband|partner|boyfriend|fianc[eé]e?|spouse|wife|girlfriend"
@@ -84,23 +66,16 @@ _COUPLES_FACT = re.compile(
 """Contraception is the couple's: "my husband had a vasectomy" speaks of the
 patient too."""
 
-
-def about_someone_else(clause: str) -> bool:
-    """True when the clause states a fact of another person ("my sister has
-    lupus", "she had a transplant") and says nothing of the patient."""
-    if _COUPLES_FACT.search(clause):
-        return False
-    return bool(_SOMEONE_ELSE.search(clause)) and not _FIRST_PERSON.search(
-        _SOMEONE_ELSE.sub(" ", clause)
-    )
-
-
-def own_clauses(text: str, leading_words: bool = True) -> list[str]:
-    """The clauses that may be about the patient."""
-    return [c for c in clauses(text, leading_words) if not about_someone_else(c)]
-
-
-def is_question(text: str) -> bool:
-    """The reply asks something back ("hiv?", "what is ild?")."""
-    plain = normalised(text)
-    return plain.endswith("?") or bool(re.match(r"^(what|why|how|who|which|where|when)\b", plain))
+WORDING = Wording(
+    folding=_QUOTES,
+    replacements=(),
+    clause_break=_CLAUSE_BREAK,
+    asked_back=_ASKED_BACK,
+    someone_else=_SOMEONE_ELSE,
+    couples_fact=_COUPLES_FACT,
+    first_person=_FIRST_PERSON,
+    proxy=_PROXY,
+    question_end=re.compile(r"\?$"),
+    question_word=re.compile(r"^(what|why|how|who|which|where|when)\b"),
+    leading=_LEADING,
+)

@@ -6,14 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.reading.en.dates import parse_past_date
-from bot.reading.en.wording import (
-    NOT,
-    RELATIVES,
-    WISH,
-    is_question,
-    normalised,
-    own_clauses,
-)
+from bot.reading.en.wording import NOT, RELATIVES, WISH, WORDING
 from bot.reading.knowledge import known_facts
 from bot.reading.yes_no import NEVER, YesNoWords
 
@@ -155,9 +148,9 @@ a cold, a greeting, an age, the treatments that do not exclude (bot/medicine/)."
 
 WORDS = YesNoWords(
     wish=WISH,
-    normalised=normalised,
-    own_clauses=own_clauses,
-    is_question=is_question,
+    normalised=WORDING.normalised,
+    own_clauses=WORDING.own_clauses,
+    is_question=WORDING.is_question,
     numerals=str,
     positive=" positive ",
     negative=" negative ",

@@ -18,9 +18,8 @@ from dataclasses import dataclass
 from enum import Enum
 
 from bot.protocol.answers import Cancer, Diagnosis, Ecog, Transplant
-from bot.reading import choices as choice_core
 from bot.reading.choices import ChoiceWords
-from bot.reading.zh.wording import WISH, clauses, normalised, own_clauses
+from bot.reading.zh.wording import WISH, WORDING
 from bot.reading.zh.yes_no import HEDGE
 
 _NEGATED = re.compile(r"没有|没|不是|不|无(?!肌病)|(?<!尚)未(?!分化)|从未|排除|否认")
@@ -124,7 +123,7 @@ _SUSPECTED = r"怀疑|疑似|待排|待查|还没确诊|没确诊|未确诊"
 def _diagnosis(plain: str) -> set[Enum]:
     found: set[Enum] = set()
     unclear = False
-    for clause in own_clauses(plain):
+    for clause in WORDING.own_clauses(plain):
         if re.search(_SUSPECTED, clause):
             unclear = True  # suspected, not diagnosed: staff verify
             continue
@@ -210,7 +209,7 @@ class _Treatment:
 
 
 def _cancer(plain: str) -> set[Enum]:
-    own = own_clauses(plain)
+    own = WORDING.own_clauses(plain)
     treatment = _Treatment.of(own, plain)
     found: set[Enum] = set()
     for clause in own:
@@ -322,7 +321,7 @@ def _ecog(plain: str) -> set[Enum]:
         return {grade for grade in Ecog if grade.value == str(place - 1)}
     named = [
         grade
-        for clause in own_clauses(plain)
+        for clause in WORDING.own_clauses(plain)
         for pattern, grade in _ECOG
         if any(not _DENIED_BEFORE.search(clause[: m.start()]) for m in re.finditer(pattern, clause))
     ]
@@ -344,9 +343,9 @@ _PENDING_TEST = re.compile(
 
 WORDS = ChoiceWords(
     language="zh",
-    normalised=normalised,
-    clauses=clauses,
-    own_clauses=own_clauses,
+    normalised=WORDING.normalised,
+    clauses=WORDING.clauses,
+    own_clauses=WORDING.own_clauses,
     hedge=HEDGE,
     denial=_NEGATED,
     received_organ=_RECEIVED_ORGAN,
@@ -370,13 +369,3 @@ WORDS = ChoiceWords(
     },
 )
 """The Chinese lexicon of bot/reading/choices.py."""
-
-
-def read_choices(choices: type[Enum], text: str) -> set[Enum]:
-    """bot.reading.choices.read_choices with the Chinese lexicon."""
-    return choice_core.read_choices(choices, text, WORDS)
-
-
-def read_choice(choices: type[Enum], text: str) -> Enum | None:
-    """bot.reading.choices.read_choice with the Chinese lexicon."""
-    return choice_core.read_choice(choices, text, WORDS)

@@ -21,7 +21,7 @@ from bot.reading.contact import read_email as read_plain_email
 from bot.reading.contact import read_name as read_plain_name
 from bot.reading.contact import read_phone as read_plain_phone
 from bot.reading.zh.numerals import arabic
-from bot.reading.zh.wording import normalised
+from bot.reading.zh.wording import WORDING
 from bot.referrals.contact import ContactTime, InvalidContact
 
 _LABEL = re.compile(
@@ -89,7 +89,7 @@ class InvalidWeChatId(ValueError):
 def read_wechat_id(text: str) -> str:
     """A WeChat ID (6-20 letters, digits, "_" or "-", starting with a letter),
     a mobile number its account is found by, or WECHAT_SAME_AS_PHONE."""
-    said = normalised(text)
+    said = WORDING.normalised(text)
     if _SAME_AS_PHONE.search(said) and not re.search(r"\d", said):
         # with a number in it ("手机号就是138...") it is that number, read below
         return WECHAT_SAME_AS_PHONE
@@ -114,7 +114,7 @@ _CLOCK = re.compile(r"(\d{1,2})(点|:\d\d|时)")
 def read_contact_time(text: str) -> ContactTime:
     """Morning, afternoon, evening or any, from words ("下午", "随时") or a
     clock time ("15点", "下午三点"); two times of day are asked again."""
-    reply = arabic(normalised(text))
+    reply = arabic(WORDING.normalised(text))
     if reply in {time.value for time in ContactTime}:
         return ContactTime(reply)
     named = {time for pattern, time in _TIMES if re.search(pattern, reply)}
@@ -146,7 +146,7 @@ _SKIP = re.compile(
 
 def is_skip(text: str) -> bool:
     """True when the patient declines to give this detail ("跳过", "没有邮箱", ...)."""
-    return bool(_SKIP.match(normalised(text).rstrip("。 ")))
+    return bool(_SKIP.match(WORDING.normalised(text).rstrip("。 ")))
 
 
 def read_detail(slot: str, text: str) -> str:

@@ -1,17 +1,12 @@
-"""Which earlier answer a Chinese patient's correction is about, and the new
-yes / no (the same contract as bot/reading/en/corrections.py).
-
-"不对, 我是1990年出生的" is about the birth question; "刚才说错了, 应该是有" about
-the question answered last. A correction whose new value cannot be read is
-never guessed: the caller asks that question again instead.
-"""
+"""The Chinese words for a correction (the rules: bot/reading/corrections.py):
+the words that name each question, and those that say the new answer."""
 
 from __future__ import annotations
 
 import re
 
-from bot.protocol.answers import Reply
-from bot.reading.zh.wording import normalised
+from bot.reading.corrections import CorrectionWords
+from bot.reading.zh.wording import WORDING
 from bot.reading.zh.yes_no import HEDGE
 
 # Words that tie a correction to one question, whatever was asked last.
@@ -35,21 +30,6 @@ TOPICS: tuple[tuple[str, str], ...] = (
 )
 
 
-def correction_target(text: str, answered: list[str]) -> str | None:
-    """The answered question the correction is about: the one its words name
-    (the last answered, if several), else the question answered last. None when
-    nothing is answered, or when the words name only questions not answered (not
-    asked yet, or skipped): that answer is never put on another question."""
-    reply = normalised(text)
-    named = [slot for slot, pattern in TOPICS if re.search(pattern, reply)]
-    named_answered = [slot for slot in named if slot in answered]
-    if named_answered:
-        return max(named_answered, key=answered.index)
-    if named or not answered:
-        return None
-    return answered[-1]
-
-
 # What comes after these is the new answer: "说错了, 应该是有".
 _NEW_ANSWER = re.compile(
     r"说错了|搞错了|填错了|点错了|按错了|选错了|应该是|其实是|我是说|我的意思是|改成|答案是"
@@ -57,18 +37,12 @@ _NEW_ANSWER = re.compile(
 _NO = re.compile(r"没有|没|不是|不|无|否|阴性")
 _YES = re.compile(r"是|有|对|做过|得过|打过|阳性|怀孕了|怀孕")
 
-
-def read_yes_no(text: str) -> Reply | None:
-    """The yes / no / not sure a correction states, or None if it states none.
-
-    Reads what follows "说错了" / "应该是" / "其实是" when present."""
-    reply = normalised(text)
-    stated = _NEW_ANSWER.split(reply)[-1]
-    stated = re.sub(r"^[\W]*(不对|不是这样)[\W]*", "", stated)  # "不对, 我有" opens the correction
-    if HEDGE.search(stated) or re.search(r"不确定|不清楚", stated):
-        return Reply.UNSURE
-    if _NO.search(stated):
-        return Reply.NO
-    if _YES.search(stated):
-        return Reply.YES
-    return None
+WORDS = CorrectionWords(
+    wording=WORDING,
+    topics=TOPICS,
+    new_answer=_NEW_ANSWER,
+    unsure=re.compile(rf"{HEDGE.pattern}|不确定|不清楚"),
+    no=_NO,
+    yes=_YES,
+    opening=re.compile(r"^[\W]*(不对|不是这样)[\W]*"),  # "不对, 我有" opens the correction
+)

@@ -27,10 +27,11 @@ from bot.reading.dates import (
     read_two_ways,
 )
 from bot.reading.reader import Unreadable
+from bot.reading.summary import DateWriting
 from bot.reading.zh.lunar import MARKERS as LUNAR_MARKERS
 from bot.reading.zh.lunar import parse_lunar_birth
 from bot.reading.zh.numerals import arabic
-from bot.reading.zh.wording import normalised
+from bot.reading.zh.wording import WORDING
 
 ASK_EXACT_BIRTH = "utter_ask_birth_date_exact"
 """An age of 18 or 19 may be a 虚岁 one or two years above the real age: the
@@ -75,7 +76,7 @@ def parse_age(text: str) -> tuple[int, bool] | None:
     """The age in a reply like "45岁", "四十五周岁", "快50岁了", "我今年45": one
     number with only age words around it; "快" (almost) is one year less.
     Returns (age, counted as 虚岁), or None when the reply is no age."""
-    plain = _without_symbols(arabic(normalised(text)))
+    plain = _without_symbols(arabic(WORDING.normalised(text)))
     numbers = re.findall(r"\d+", plain)
     if (
         len(numbers) != 1
@@ -138,7 +139,7 @@ def parse_past_date(text: str, today: date) -> DateSpan:
 
 
 def _plain(text: str) -> str:
-    plain = normalised(text)
+    plain = WORDING.normalised(text)
     if len(plain) > MAX_TEXT:
         raise InvalidDate("unreadable")
     return _without_symbols(arabic(plain)).replace(" ", "")
@@ -284,6 +285,5 @@ def _month_span(year: int, month: int, day: str | None) -> DateSpan:
     return DateSpan(first, first + relativedelta(months=1, days=-1))
 
 
-def written_date(day: date) -> str:
-    """The date as a Chinese patient reads it: "2026年12月16日"."""
-    return f"{day.year}年{day.month}月{day.day}日"
+WRITTEN = DateWriting("{year}年{month}月{day}日", tuple(str(month) for month in range(1, 13)))
+"""A date as a Chinese patient reads it: "2026年12月16日"."""

@@ -19,7 +19,7 @@ from bot.protocol.answers import DateSpan
 from bot.reading.dates import InvalidDate, full_year
 from bot.reading.reader import Unreadable
 from bot.reading.zh.numerals import arabic
-from bot.reading.zh.wording import normalised
+from bot.reading.zh.wording import WORDING
 
 # lunar-python is imported where a lunar date is read, not with the reader:
 # its tables cost a process 6 MiB, and few patients give a lunar date.
@@ -45,7 +45,7 @@ def parse_lunar_birth(text: str, today: date) -> DateSpan:
     (ASK_GREGORIAN) or InvalidDate("impossible")."""
     from lunar_python import Lunar, LunarMonth
 
-    plain = arabic(normalised(text)).replace(" ", "")
+    plain = arabic(WORDING.normalised(text)).replace(" ", "")
     match = _LUNAR_DATE.search(plain)
     if match is None or _AROUND.sub("", plain[: match.start()] + plain[match.end() :]):
         raise Unreadable(ASK_GREGORIAN)

@@ -1,22 +1,17 @@
-"""Small Chinese readings shared by the readers: "not sure" and "still
-taking it"."""
+"""The Chinese words for "not sure" and "still taking it" (the rules:
+bot/reading/replies.py)."""
 
 from __future__ import annotations
 
 import re
 
-from bot.protocol.answers import ONGOING
-from bot.reading.zh.wording import normalised
+from bot.reading.replies import ReplyWords
+from bot.reading.zh.wording import WORDING
 
 _UNSURE = re.compile(
     r"不确定|不太确定|不清楚|不太清楚|不知道|不晓得|不记得|记不清|记不得|记不太清|想不起|忘了|忘记|"
     r"说不准|说不好|不好说|说不清|没印象|搞不清|弄不清|不(太|大|是很|很)(清楚|确定|记得)"
 )
-
-
-def says_unsure(text: str) -> bool:
-    """True for 不清楚, 不记得了, 忘了 and the like."""
-    return bool(_UNSURE.search(normalised(text)))
 
 
 _STILL_GOING = re.compile(
@@ -27,13 +22,13 @@ _STILL_GOING = re.compile(
 _NOT_ENDED = re.compile(
     r"(还)?没(有)?(结束|停|完|吃完|用完|打完|做完|治疗完|出组)|尚未(结束|停)|未结束"
 )
-_NEGATION = re.compile(r"没在|不在|没有在|已经停|停了|结束了|不吃了|没吃了|没有吃")
+_ENDED = re.compile(r"没在|不在|没有在|已经停|停了|结束了|不吃了|没吃了|没有吃")
 
-
-def is_ongoing(text: str) -> bool:
-    """True for 还在吃, 正在治疗, 还没结束 and the like; False for the negated
-    ones (不在吃了, 已经停了)."""
-    reply = normalised(text)
-    if reply == ONGOING or (_NOT_ENDED.search(reply) and not _NEGATION.search(reply)):
-        return True
-    return bool(_STILL_GOING.search(reply)) and not _NEGATION.search(reply)
+WORDS = ReplyWords(
+    wording=WORDING,
+    unsure=_UNSURE,
+    still_going=_STILL_GOING,
+    not_ended=_NOT_ENDED,
+    negation=_ENDED,
+    ended=_ENDED,
+)

@@ -1,17 +1,13 @@
 # Patients read these lines: Chinese punctuation (full-width) is right here.
 # ruff: noqa: RUF001
-"""What the assistant understood, in plain Chinese, for the patient to check
-before anything is passed on: one line per question answered (the same lines
-as bot/reading/en/summary.py)."""
+"""The Chinese words of the summary the patient checks before anything is
+passed on (the rules: bot/reading/summary.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
-from bot.protocol.answers import ONGOING, DateSpan
-from bot.protocol.criteria import QUESTIONS
-from bot.reading.zh.dates import written_date
+from bot.protocol.answers import ONGOING
+from bot.reading.summary import SummaryWords
+from bot.reading.zh.dates import WRITTEN
 
 LABELS = {
     "birth": "出生日期",
@@ -65,32 +61,13 @@ ECOG = {
 WECHAT = "微信"
 CANCER = {"other": "其他类型"}
 
-
-def summary(slots: Mapping[str, Any]) -> str:
-    """One line per answered question, in the order asked; then the WeChat ID,
-    if given (slot `contact_wechat`: "微信同号" is stored as the phone number)."""
-    lines = []
-    for question in QUESTIONS:
-        value = slots.get(question.slot)
-        if isinstance(value, str) and value:
-            lines.append(f"- {LABELS[question.slot]}：{_plain(question.slot, value)}")
-    wechat = slots.get("contact_wechat")
-    if isinstance(wechat, str) and wechat:
-        lines.append(f"- {WECHAT}：{wechat}")
-    return "\n".join(lines)
-
-
-def _plain(slot: str, value: str) -> str:
-    if slot == "ecog":
-        return ECOG.get(value, value)
-    if slot == "cancer" and value in CANCER:
-        return CANCER[value]
-    if value in VALUES:
-        return VALUES[value]
-    try:
-        span = DateSpan.from_slot(value)
-    except ValueError:
-        return value
-    if span.earliest == span.latest:
-        return written_date(span.earliest)
-    return f"{written_date(span.earliest)}至{written_date(span.latest)}之间"
+WORDS = SummaryWords(
+    labels=LABELS,
+    values=VALUES,
+    ecog=ECOG,
+    cancer=CANCER,
+    wechat=WECHAT,
+    line="- {label}：{value}",
+    between="{earliest}至{latest}之间",
+    dates=WRITTEN,
+)

@@ -1,14 +1,12 @@
-"""How Chinese replies are cut up before they are read: normalised text,
-clauses, and the clauses that speak of someone else.
-
-"没有艾滋病, 但是2015年得过梅毒" holds two facts; "我妈妈有狼疮" holds none about
-the patient. Readers read each clause on its own and decide from all of them.
-"""
+"""The Chinese words for cutting a reply (the rules: bot/reading/wording.py):
+what joins or opposes two facts, who else a clause may speak of, what asks
+something back, and the traditional characters folded to simplified ones."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from bot.reading.wording import Wording
 
 # Traditional characters patients in Hong Kong, Taiwan or on a traditional
 # keyboard type, folded to the simplified ones the readers know. Only the
@@ -71,34 +69,10 @@ _NOT_KNOWING = re.compile(
 """What follows is asked of oneself, not of us: "不知道是不是这个", "不记得是啥"."""
 
 
-def normalised(text: str) -> str:
-    """Full-width forms folded (NFKC), traditional characters simplified, Latin
-    letters lower case, white space collapsed, Cantonese 冇 written 没有."""
-    plain = unicodedata.normalize("NFKC", text).translate(_TRADITIONAL).lower()
-    return " ".join(plain.split()).replace("冇", "没有")  # Cantonese "冇": not have
-
-
-def clauses(text: str) -> list[str]:
-    """The reply's clauses, in order, without empty ones and without what it
-    asks back ("CAR-T? 没有" is a no)."""
-    asked_back = _ASKED_BACK.sub(" . ", normalised(text))
-    parts = (part.strip(" ,'\"") for part in _CLAUSE_BREAK.split(asked_back))
-    return [part for part in parts if part]
-
-
 _COUPLES_FACT = re.compile(
     r"(老公|丈夫|先生|爱人|男朋友|男友|对象|老婆|妻子|媳妇|另一半)\w{0,4}(结扎|绝育|避孕|安全套|避孕套)"
 )
 """Contraception is the couple's: "我爱人做了结扎" speaks of the patient too."""
-
-
-def about_someone_else(clause: str) -> bool:
-    """True when the clause names another person ("我妈妈有狼疮", "她得过") and
-    says nothing of the patient ("我和我妈妈都有" is the patient's too; so is
-    the partner's contraception)."""
-    if not _SOMEONE_ELSE.search(clause) or _COUPLES_FACT.search(clause):
-        return False
-    return not _FIRST_PERSON.search(_SOMEONE_ELSE.sub(" ", clause))
 
 
 _PROXY = re.compile(
@@ -106,24 +80,18 @@ _PROXY = re.compile(
 )
 """Someone answering for the patient: "我替我妈填的"."""
 
-
-def own_clauses(text: str) -> list[str]:
-    """The clauses that may be about the patient. When the reply says it is
-    written for someone else ("我替我妈填的, 她是干燥综合征"), that person is
-    the patient: every other clause is theirs (without its "她", "我妈")."""
-    parts = clauses(text)
-    if any(_PROXY.search(part) for part in parts):
-        return [_SOMEONE_ELSE.sub("", part) for part in parts if not _PROXY.search(part)]
-    return [part for part in parts if not about_someone_else(part)]
-
-
-def is_question(text: str) -> bool:
-    """The reply asks something back ("什么是CAR-T?", "为什么问这个", "HIV吗");
-    not "什么都没有" (nothing at all) nor "不知道是不是抗生素" (a doubt of one's own)."""
-    plain = normalised(text).rstrip("。!~ ")
-    if _QUESTION_END.search(plain):
-        return True
-    asked = _ANY.sub(" ", plain)
-    if not_knowing := _NOT_KNOWING.search(asked):
-        asked = asked[: not_knowing.start()]
-    return bool(_QUESTION_WORD.search(asked))
+WORDING = Wording(
+    folding=_TRADITIONAL,
+    replacements=(("冇", "没有"),),  # Cantonese "冇": not have
+    clause_break=_CLAUSE_BREAK,
+    asked_back=_ASKED_BACK,
+    someone_else=_SOMEONE_ELSE,
+    couples_fact=_COUPLES_FACT,
+    first_person=_FIRST_PERSON,
+    proxy=_PROXY,
+    question_end=_QUESTION_END,
+    question_word=_QUESTION_WORD,
+    any_word=_ANY,
+    not_knowing=_NOT_KNOWING,
+    trailing="。!~ ",
+)

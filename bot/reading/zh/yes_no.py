@@ -10,7 +10,7 @@ from bot.reading.knowledge import known_facts
 from bot.reading.yes_no import YesNoWords
 from bot.reading.zh.dates import parse_past_date
 from bot.reading.zh.numerals import arabic
-from bot.reading.zh.wording import WISH, is_question, normalised, own_clauses
+from bot.reading.zh.wording import WISH, WORDING
 
 HEDGE = re.compile(
     r"不(太|大|是很|是太|很)(清楚|确定|记得)|"
@@ -129,9 +129,9 @@ a cold, a greeting, an age, the treatments that do not exclude (bot/medicine/)."
 
 WORDS = YesNoWords(
     wish=WISH,
-    normalised=normalised,
-    own_clauses=own_clauses,
-    is_question=is_question,
+    normalised=WORDING.normalised,
+    own_clauses=WORDING.own_clauses,
+    is_question=WORDING.is_question,
     numerals=arabic,
     positive="阳性",
     negative="阴性",

@@ -4,6 +4,9 @@ read alike lives in the core: bot/reading/*.py)."""
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import pytest
 
 from tests.test_layout import ROOT, imported_modules
@@ -38,3 +41,54 @@ def test_the_core_imports_no_language() -> None:
         if name.startswith(tuple(f"bot.reading.{language}" for language in LANGUAGES))
     ]
     assert crossing == []
+
+
+STILL_READING = {
+    "choices.py": "the choice questions' clause readers",
+    "dates.py": "the date parsers",
+    "contact.py": "the contact details and the time to call",
+    "yes_no.py": "the time words of a yes / no (`_times`)",
+    "lunar.py": "the lunar calendar (zh)",
+    "numerals.py": "Chinese numerals (zh)",
+}
+"""The language modules that still define functions, on their way to data
+over a core; docs/architecture.md lists them. This set only shrinks."""
+
+
+def functions_defined(path: Path) -> list[str]:
+    """The functions, lambdas and classes a module defines, at any depth."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [
+        getattr(node, "name", "lambda")
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef))
+    ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_language_package_defines_only_its_lexicon_data(language: str) -> None:
+    """No function that reads a reply: each module holds patterns, tables and
+    the objects of the core's types built from them (bot/reading/lexicon.py)."""
+    defining = {
+        path.name: functions_defined(path)
+        for path in sorted((READING / language).glob("*.py"))
+        if path.name not in STILL_READING
+    }
+    assert {name: found for name, found in defining.items() if found} == {}
+
+
+def test_the_modules_still_reading_are_listed_in_the_architecture() -> None:
+    """Each module still holding functions is named in docs/architecture.md,
+    and still holds some in one language at least (else it leaves the set)."""
+    architecture = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    assert [name for name in STILL_READING if f"`{name}`" not in architecture] == []
+    emptied = [
+        name
+        for name in STILL_READING
+        if not any(
+            (READING / language / name).exists()
+            and functions_defined(READING / language / name)
+            for language in LANGUAGES
+        )
+    ]
+    assert emptied == []

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from enum import Enum
+from functools import partial
 
 import pytest
 
 from bot.protocol.answers import Cancer, Diagnosis, Ecog, Transplant
-from bot.reading.en.choices import read_choices
+from bot.reading import choices as _core_choices
+from bot.reading.en.choices import WORDS as _en_choices_words
+
+read_choices = partial(_core_choices.read_choices, words=_en_choices_words)
+
 
 T, D, C, E = Transplant, Diagnosis, Cancer, Ecog
 

@@ -1,9 +1,16 @@
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from bot.protocol.answers import Reply
-from bot.reading.en.corrections import correction_target, read_yes_no
+from bot.reading import corrections as _core_corrections
+from bot.reading.en.corrections import WORDS as _en_corrections_words
+
+correction_target = partial(_core_corrections.correction_target, _en_corrections_words)
+read_yes_no = partial(_core_corrections.read_yes_no, _en_corrections_words)
+
 
 ANSWERED = ["birth", "car_t", "transplant", "diagnosis", "hiv_or_syphilis"]
 

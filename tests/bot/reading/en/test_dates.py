@@ -15,13 +15,16 @@ import pytest
 
 from bot.protocol.answers import DateSpan
 from bot.reading.dates import InvalidDate, TwoWays
+from bot.reading.en.dates import WRITTEN as _EN_DATES
 from bot.reading.en.dates import (
     parse_age,
     parse_birth,
     parse_number,
     parse_past_date,
-    written_date,
 )
+
+written_date = _EN_DATES.written
+
 
 TODAY = date(2026, 11, 25)  # a Wednesday
 SITE = ZoneInfo("Asia/Shanghai")

@@ -1,4 +1,4 @@
-"""Reading free-text replies to choice questions (bot/reading/en/replies.py).
+"""Reading free-text replies to choice questions and "still taking it" (bot/reading/replies.py).
 
 A reply is read as one member, or None so the chat asks again: an answer is never
 guessed. Readings that would flip a criterion's decision (criteria-map.md) are
@@ -9,15 +9,21 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
+from functools import partial
 
 import pytest
 
 from bot.protocol.answers import ONGOING, Cancer, Diagnosis, Ecog, Reply, Transplant
-from bot.reading.en.choices import read_choice
-from bot.reading.en.replies import is_ongoing
+from bot.reading import choices as _core_choices
+from bot.reading import replies as _core_replies
+from bot.reading.en.choices import WORDS as _en_choices_words
+from bot.reading.en.replies import WORDS as _en_replies_words
 from bot.reading.en.yes_no import WORDS
 from bot.reading.yes_no import YesNoQuestion
 from bot.reading.yes_no import read_yes_no as read_with_words
+
+read_choice = partial(_core_choices.read_choice, words=_en_choices_words)
+is_ongoing = partial(_core_replies.is_ongoing, _en_replies_words)
 
 
 def read_yes_no(text: str, question: YesNoQuestion, today: date | None = None) -> set[Reply]:

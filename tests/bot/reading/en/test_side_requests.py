@@ -3,13 +3,17 @@ data asks for them carries them, and answers that were taken for them do not."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
 import yaml
 
-from bot.reading.en.side_requests import carries_side_request
+from bot.reading import side_requests as _core_side_requests
+from bot.reading.en.side_requests import WORDS as _en_side_requests_words
 from bot.settings import PROJECT_ROOT
+
+carries_side_request = partial(_core_side_requests.carries_side_request, _en_side_requests_words)
 
 GATED = ("request_human", "stop", "start_over", "delete_my_data", "correct")
 

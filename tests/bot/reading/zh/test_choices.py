@@ -6,12 +6,19 @@ exclusion first, meaning over words, the same options English reads."""
 from __future__ import annotations
 
 from enum import Enum
+from functools import partial
 
 import pytest
 
 from bot.protocol.answers import Cancer, Diagnosis, Ecog, Transplant
-from bot.reading.en.choices import read_choices as read_english
-from bot.reading.zh.choices import read_choice, read_choices
+from bot.reading import choices as _core_choices
+from bot.reading.en.choices import WORDS as _en_choices_words
+from bot.reading.zh.choices import WORDS as _zh_choices_words
+
+read_english = partial(_core_choices.read_choices, words=_en_choices_words)
+read_choice = partial(_core_choices.read_choice, words=_zh_choices_words)
+read_choices = partial(_core_choices.read_choices, words=_zh_choices_words)
+
 
 ENUMS: tuple[type[Enum], ...] = (Diagnosis, Transplant, Cancer, Ecog)
 BUTTONS = [

@@ -4,11 +4,19 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from bot.protocol.answers import Reply
+from bot.reading import corrections as _core_corrections
 from bot.reading.en.corrections import TOPICS as ENGLISH_TOPICS
-from bot.reading.zh.corrections import TOPICS, correction_target, read_yes_no
+from bot.reading.zh.corrections import TOPICS
+from bot.reading.zh.corrections import WORDS as _zh_corrections_words
+
+correction_target = partial(_core_corrections.correction_target, _zh_corrections_words)
+read_yes_no = partial(_core_corrections.read_yes_no, _zh_corrections_words)
+
 
 ANSWERED = ["birth", "car_t", "transplant", "diagnosis", "hiv_or_syphilis"]
 

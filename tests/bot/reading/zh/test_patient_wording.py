@@ -9,21 +9,25 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
+from functools import partial
 
 import pytest
 
 from bot.protocol.answers import Cancer, DateSpan, Diagnosis, Ecog, Reply, Transplant
 from bot.protocol.criteria import QUESTIONS_BY_SLOT
+from bot.reading import choices as _core_choices
 from bot.reading.languages import reader_for
 from bot.reading.result import Value
 from bot.reading.yes_no import YesNoQuestion
 from bot.reading.yes_no import read_yes_no as read_with_words
-from bot.reading.zh.choices import read_choices
+from bot.reading.zh.choices import WORDS as _zh_choices_words
 from bot.reading.zh.dates import parse_birth, parse_past_date
 from bot.reading.zh.subjects import SUBJECTS
-from bot.reading.zh.wording import own_clauses
+from bot.reading.zh.wording import WORDING
 from bot.reading.zh.yes_no import WORDS
 from tests.bot.reading.readings import values_or_reason
+
+read_choices = partial(_core_choices.read_choices, words=_zh_choices_words)
 
 
 def read_yes_no(text: str, question: YesNoQuestion, today: date | None = None) -> set[Reply]:
@@ -57,7 +61,7 @@ def test_someone_elses_facts_are_left_out(slot: str, text: str, readings: set[Re
 
 
 def test_someone_answering_for_the_patient_gives_the_patients_facts() -> None:
-    assert own_clauses("我是替我爸问的，他做过肾移植") == ["做过肾移植"]
+    assert WORDING.own_clauses("我是替我爸问的，他做过肾移植") == ["做过肾移植"]
     assert read("transplant", "我是替我爸问的，他做过肾移植") == ("organ",)
     assert read("birth", "帮我奶奶填的，她1944年6月2日出生") == ("1944-06-02",)
     assert read("ecog", "替我爸填的，他现在翻身都要人帮") == ("4",)

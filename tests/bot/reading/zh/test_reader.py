@@ -1,22 +1,30 @@
 # Patients type full-width punctuation: the cases keep it as typed.
 # ruff: noqa: RUF001
-"""The Chinese reader behind the one interface (bot/reading/zh/reader.py):
+"""The Chinese reader behind the one interface (bot/reading/languages.py over the Chinese lexicon):
 every question, the adversarial replies, consent, side requests."""
 
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pytest
 
 from bot.protocol.answers import ONGOING
 from bot.protocol.criteria import QUESTIONS, QUESTIONS_BY_SLOT, Question, QuestionKind
+from bot.reading import replies as _core_replies
+from bot.reading import side_requests as _core_side_requests
 from bot.reading.languages import reader_for
 from bot.reading.reader import Reader
 from bot.reading.result import AskAgain, Value
-from bot.reading.zh.replies import is_ongoing, says_unsure
-from bot.reading.zh.side_requests import CUES, carries_side_request
+from bot.reading.zh.replies import WORDS as _zh_replies_words
+from bot.reading.zh.side_requests import CUES
+from bot.reading.zh.side_requests import WORDS as _zh_side_requests_words
 from tests.bot.reading.readings import answered, reason_of, values_or_reason
+
+is_ongoing = partial(_core_replies.is_ongoing, _zh_replies_words)
+says_unsure = partial(_core_replies.says_unsure, _zh_replies_words)
+carries_side_request = partial(_core_side_requests.carries_side_request, _zh_side_requests_words)
 
 TODAY = date(2026, 11, 25)
 READER: Reader = reader_for("zh")

@@ -6,14 +6,18 @@ could be) taken for them do not."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
 import yaml
 
-from bot.reading.zh.side_requests import carries_side_request
-from bot.reading.zh.wording import is_question
+from bot.reading import side_requests as _core_side_requests
+from bot.reading.zh.side_requests import WORDS as _zh_side_requests_words
+from bot.reading.zh.wording import WORDING
 from bot.settings import PROJECT_ROOT
+
+carries_side_request = partial(_core_side_requests.carries_side_request, _zh_side_requests_words)
 
 GATED = ("request_human", "stop", "start_over", "delete_my_data", "correct")
 
@@ -92,4 +96,4 @@ def test_answers_taken_for_a_request_carry_none_of_its_cues(intent: str, answer:
     ],
 )
 def test_what_is_asked_back(text: str, asks: bool) -> None:
-    assert is_question(text) is asks
+    assert WORDING.is_question(text) is asks

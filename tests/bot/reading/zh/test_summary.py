@@ -5,11 +5,17 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
+from bot.reading import summary as _core_summary
 from bot.reading.en.summary import LABELS as ENGLISH_LABELS
 from bot.reading.en.summary import VALUES as ENGLISH_VALUES
-from bot.reading.zh.dates import written_date
-from bot.reading.zh.summary import LABELS, VALUES, summary
+from bot.reading.zh.dates import WRITTEN as _ZH_DATES
+from bot.reading.zh.summary import LABELS, VALUES
+from bot.reading.zh.summary import WORDS as _zh_summary_words
+
+written_date = _ZH_DATES.written
+summary = partial(_core_summary.summary, _zh_summary_words)
 
 
 def test_every_answer_is_written_plainly_in_the_order_asked() -> None:

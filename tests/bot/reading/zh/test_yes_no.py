@@ -13,7 +13,7 @@ from bot.reading.en.subjects import SUBJECTS as ENGLISH_SUBJECTS
 from bot.reading.yes_no import YesNoQuestion
 from bot.reading.yes_no import read_yes_no as read_with_words
 from bot.reading.zh.subjects import SUBJECTS
-from bot.reading.zh.wording import about_someone_else, clauses, is_question, normalised
+from bot.reading.zh.wording import WORDING
 from bot.reading.zh.yes_no import WORDS
 
 
@@ -234,7 +234,7 @@ def test_without_a_screening_date_a_yes_with_a_time_is_not_sure() -> None:
 
 
 def test_normalised_folds_full_width_and_traditional() -> None:
-    assert normalised("ＨＩＶ　陰性！") == "hiv 阴性!"
+    assert WORDING.normalised("ＨＩＶ　陰性！") == "hiv 阴性!"
 
 
 @pytest.mark.parametrize(
@@ -246,7 +246,7 @@ def test_normalised_folds_full_width_and_traditional() -> None:
     ],
 )
 def test_clauses(text: str, parts: list[str]) -> None:
-    assert clauses(text) == parts
+    assert WORDING.clauses(text) == parts
 
 
 @pytest.mark.parametrize(
@@ -263,7 +263,7 @@ def test_clauses(text: str, parts: list[str]) -> None:
     ],
 )
 def test_about_someone_else(clause: str, elsewhere: bool) -> None:
-    assert about_someone_else(clause) is elsewhere
+    assert WORDING.about_someone_else(clause) is elsewhere
 
 
 @pytest.mark.parametrize(
@@ -277,4 +277,4 @@ def test_about_someone_else(clause: str, elsewhere: bool) -> None:
     ],
 )
 def test_is_question(text: str, asked: bool) -> None:
-    assert is_question(text) is asked
+    assert WORDING.is_question(text) is asked

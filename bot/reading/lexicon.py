@@ -1,0 +1,74 @@
+"""All a language gives its reader: its words for every part of reading,
+and its named switches (docs/architecture.md lists each and why it differs).
+
+The shape is dateutil's `parser` with its `parserinfo`: the rules are one
+(bot/reading/languages.py and the modules it calls); a language is data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from bot.protocol.answers import DateSpan
+from bot.reading.choices import ChoiceWords
+from bot.reading.corrections import CorrectionWords
+from bot.reading.language import Script
+from bot.reading.replies import ReplyWords
+from bot.reading.side_requests import SideRequestWords
+from bot.reading.summary import SummaryWords
+from bot.reading.wording import Wording
+from bot.reading.yes_no import YesNoQuestion, YesNoWords
+
+_NEVER = re.compile(r"(?!)")
+
+
+@dataclass(frozen=True)
+class DateWords:
+    """A language's dates: its parsers (dateutil's parserinfo over
+    bot/reading/dates.py's limits) and the words around a date."""
+
+    parse_birth: Callable[[str, date], DateSpan]
+    parse_past_date: Callable[[str, date], DateSpan]
+    doubt: re.Pattern[str]
+    """A date the patient doubts ("I think last Tuesday", "好像是上周四") is
+    not sure; one that is only rounded ("around 2024", "大概2024年") is its span."""
+    time_word: re.Pattern[str]
+    """A clause holding one of these speaks of a time: when a reply's
+    clauses give dates, each such clause must be read."""
+    numerals: Callable[[str], str] = lambda text: text
+    """Digits for the language's written numbers, before `time_word` looks."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language, as its reader needs it."""
+
+    language: str
+    wording: Wording
+    yes_no: YesNoWords
+    subjects: Mapping[str, YesNoQuestion]
+    """The yes / no question of each slot."""
+    consent: YesNoQuestion
+    choices: ChoiceWords
+    replies: ReplyWords
+    dates: DateWords
+    side_requests: SideRequestWords
+    corrections: CorrectionWords
+    summary: SummaryWords
+    read_detail: Callable[[str, str], str]
+    """A contact detail (slot, reply) -> its value, or InvalidContact."""
+    is_skip: Callable[[str], bool]
+    """The patient declines to give the detail asked."""
+    foreign: frozenset[Script] = frozenset()
+    """Switch (en): scripts this language's reader never reads as an answer
+    (Chinese characters in an English reader; the conversation switches to
+    Chinese as soon as a patient writes one, bot/reading/language.py)."""
+    hands_latin_to: str = ""
+    """Switch (zh): the language whose reader reads a reply in Latin words;
+    a Chinese conversation's "No, but I had CAR-T" is English."""
+    latin_answers: re.Pattern[str] = _NEVER
+    """With `hands_latin_to`: the Latin words this language writes as its own
+    answer ("ok", "SLE", "GPA"), read here."""

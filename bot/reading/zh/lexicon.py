@@ -1,0 +1,48 @@
+"""The Chinese lexicon: every part of bot/reading/zh/ as the reader needs it."""
+
+from __future__ import annotations
+
+import re
+
+from bot.protocol.answers import Reply
+from bot.reading.lexicon import DateWords, Lexicon
+from bot.reading.yes_no import YesNoQuestion
+from bot.reading.zh import choices, contact, corrections, replies, side_requests, summary
+from bot.reading.zh.dates import parse_birth, parse_past_date
+from bot.reading.zh.numerals import arabic
+from bot.reading.zh.subjects import SUBJECTS
+from bot.reading.zh.wording import WORDING
+from bot.reading.zh.yes_no import WORDS
+
+CONSENT = YesNoQuestion(
+    r"(你|您)?(问|开始|继续)|可以|好|行|同意|愿意|希望|"
+    r"(让|请)?(研究团队|团队|工作人员|医生|他们|你们)?(来)?(联系|打电话给?)(我)?|来吧|接着|没问题",
+    statements=((r"以后|改天|下次|不方便|不用了|算了|不要|拒绝|^不想", Reply.NO),),
+)
+
+LEXICON = Lexicon(
+    language="zh",
+    wording=WORDING,
+    yes_no=WORDS,
+    subjects=SUBJECTS,
+    consent=CONSENT,
+    choices=choices.WORDS,
+    replies=replies.WORDS,
+    dates=DateWords(
+        parse_birth=parse_birth,
+        parse_past_date=parse_past_date,
+        doubt=re.compile(r"好像|可能|也许|或许|似乎|貌似|估计|不确定|不太确定"),
+        time_word=re.compile(r"\d|年|月|周|星期|礼拜|天|日|号|岁|前|后|上次|最近"),
+        numerals=arabic,
+    ),
+    side_requests=side_requests.WORDS,
+    corrections=corrections.WORDS,
+    summary=summary.WORDS,
+    read_detail=contact.read_detail,
+    is_skip=contact.is_skip,
+    hands_latin_to="en",
+    latin_answers=re.compile(
+        r"(ok|okay|sle|ssc|crest|anca|gpa|mpa|egpa|hiv|car-?t|cart|ild|jo-?1|mda-?5|mi-?2|tif-?1\w*|"
+        r"nxp-?2|srp|hmgcr|pl-?7|pl-?12|tppa|rpr)\s*(\(\s*[+-]\s*\)|[+-])?[.!~ ]*"
+    ),
+)
