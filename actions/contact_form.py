@@ -21,9 +21,8 @@ from actions.consent_form import read_consent
 from actions.form_validation import ClosingFormValidation
 from actions.language import language_of
 from actions.referral import save_referral
+from bot.reading.contact import WECHAT_SAME_AS_PHONE
 from bot.reading.languages import reader_for
-from bot.reading.zh.contact import WECHAT_SAME_AS_PHONE, InvalidWeChatId, read_wechat_id
-from bot.reading.zh.contact import is_skip as is_skip_zh
 from bot.referrals.contact import InvalidContact
 
 WECHAT = "contact_wechat"
@@ -99,12 +98,13 @@ class ValidateContactForm(ClosingFormValidation):
     ) -> dict[str, Any]:
         """Asked in Chinese only, so read by the Chinese reader."""
         text = str(value)
-        if is_skip_zh(text):
+        chinese = reader_for("zh")
+        if chinese.skips(text):
             return {WECHAT: SKIPPED}
         try:
-            wechat = read_wechat_id(text)
-        except InvalidWeChatId:
-            dispatcher.utter_message(response="utter_invalid_wechat_id")
+            wechat = chinese.contact_detail(WECHAT, text)
+        except InvalidContact as invalid:
+            dispatcher.utter_message(response=f"utter_invalid_{invalid.reason}")
             return {WECHAT: None}
         if wechat == WECHAT_SAME_AS_PHONE:
             phone = tracker.get_slot("contact_phone")

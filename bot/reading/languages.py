@@ -19,7 +19,7 @@ from typing import Any
 
 from bot.protocol.answers import ONGOING, DateSpan, Reply
 from bot.protocol.criteria import Question, QuestionKind
-from bot.reading import corrections, replies, side_requests
+from bot.reading import contact, corrections, replies, side_requests
 from bot.reading import summary as summaries
 from bot.reading.choices import read_choices
 from bot.reading.dates import InvalidDate, TwoWays, check_span, one_of
@@ -114,10 +114,10 @@ class LanguageReader:
         return Correction(target, corrections.read_yes_no(words, reply))
 
     def contact_detail(self, slot: str, reply: str) -> str:
-        return self.words.read_detail(slot, reply)
+        return contact.read_detail(self.words.contact, slot, reply)
 
     def skips(self, reply: str) -> bool:
-        return self.words.is_skip(reply)
+        return contact.is_skip(self.words.contact, reply)
 
     def summary(self, slots: Mapping[str, Any]) -> str:
         return summaries.summary(self.words.summary, slots)

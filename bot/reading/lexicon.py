@@ -14,6 +14,7 @@ from datetime import date
 
 from bot.protocol.answers import DateSpan
 from bot.reading.choices import ChoiceWords
+from bot.reading.contact import ContactWords
 from bot.reading.corrections import CorrectionWords
 from bot.reading.language import Script
 from bot.reading.replies import ReplyWords
@@ -58,10 +59,7 @@ class Lexicon:
     side_requests: SideRequestWords
     corrections: CorrectionWords
     summary: SummaryWords
-    read_detail: Callable[[str, str], str]
-    """A contact detail (slot, reply) -> its value, or InvalidContact."""
-    is_skip: Callable[[str], bool]
-    """The patient declines to give the detail asked."""
+    contact: ContactWords
     foreign: frozenset[Script] = frozenset()
     """Switch (en): scripts this language's reader never reads as an answer
     (Chinese characters in an English reader; the conversation switches to

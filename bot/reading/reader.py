@@ -77,8 +77,9 @@ class Reader(Protocol):
 
     def contact_detail(self, slot: str, reply: str) -> str:
         """The value of contact detail `slot` (contact_name, contact_phone,
-        contact_email, contact_time) the reply gives; raises
-        bot.referrals.contact.InvalidContact with the reason to ask again."""
+        contact_email, contact_time, contact_wechat) the reply gives; raises
+        bot.referrals.contact.InvalidContact with the reason to ask again.
+        A WeChat ID may come back as bot.reading.contact.WECHAT_SAME_AS_PHONE."""
         ...
 
     def skips(self, reply: str) -> bool:

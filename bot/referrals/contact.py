@@ -17,6 +17,7 @@ REASONS = (
     "phone_length",
     "email_format",
     "contact_time",
+    "wechat_id",
     "no_phone_or_email",
 )
 

@@ -50,7 +50,6 @@ LEXICON = Lexicon(
     side_requests=side_requests.WORDS,
     corrections=corrections.WORDS,
     summary=summary.WORDS,
-    read_detail=contact.read_detail,
-    is_skip=contact.is_skip,
+    contact=contact.WORDS,
     foreign=frozenset({Script.CJK}),
 )

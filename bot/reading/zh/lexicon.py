@@ -38,8 +38,7 @@ LEXICON = Lexicon(
     side_requests=side_requests.WORDS,
     corrections=corrections.WORDS,
     summary=summary.WORDS,
-    read_detail=contact.read_detail,
-    is_skip=contact.is_skip,
+    contact=contact.WORDS,
     hands_latin_to="en",
     latin_answers=re.compile(
         r"(ok|okay|sle|ssc|crest|anca|gpa|mpa|egpa|hiv|car-?t|cart|ild|jo-?1|mda-?5|mi-?2|tif-?1\w*|"

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import pytest
 
+from bot.reading import contact
 from bot.reading.contact import MAX_NAME, read_email, read_name, read_phone
-from bot.reading.en.contact import is_skip, read_contact_time
+from bot.reading.en.contact import WORDS
 from bot.referrals.contact import Contact, ContactTime, InvalidContact
+
+is_skip = partial(contact.is_skip, WORDS)
+read_contact_time = partial(contact.read_contact_time, WORDS)
 
 
 def reason_of(read: Callable[[str], object], text: str) -> str:
@@ -264,3 +269,23 @@ def test_invalid_contact_is_a_value_error_with_its_reason() -> None:
     error = InvalidContact("phone_length")
     assert isinstance(error, ValueError)
     assert error.reason == "phone_length"
+
+
+@pytest.mark.parametrize("text", ["morning or afternoon", "evenings, or mornings at weekends"])
+def test_two_times_of_day_are_asked_again_as_in_chinese(text: str) -> None:
+    assert reason_of(read_contact_time, text) == "contact_time"
+
+
+@pytest.mark.parametrize(
+    ("slot", "text", "value"),
+    [
+        ("contact_phone", "my number is +86 138 0013 8000", "+8613800138000"),
+        ("contact_name", "My name is Jane Doe.", "Jane Doe"),
+        ("contact_email", "email: jane@example.com", "jane@example.com"),
+        ("contact_name", "Isabel Ng", "Isabel Ng"),  # no label: "Is" stays
+    ],
+)
+def test_a_label_before_the_detail_is_dropped_as_in_chinese(
+    slot: str, text: str, value: str
+) -> None:
+    assert contact.read_detail(WORDS, slot, text) == value

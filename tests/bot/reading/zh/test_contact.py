@@ -1,22 +1,24 @@
 # Patients type full-width punctuation: the cases keep it as typed.
 # ruff: noqa: RUF001
-"""Reading contact details in Chinese formats (bot/reading/zh/contact.py)."""
+"""Reading contact details in Chinese formats (bot/reading/contact.py, Chinese words)."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
-from bot.reading.zh.contact import (
-    WECHAT_SAME_AS_PHONE,
-    InvalidWeChatId,
-    is_skip,
-    read_contact_time,
-    read_email,
-    read_name,
-    read_phone,
-    read_wechat_id,
-)
+from bot.reading import contact
+from bot.reading.contact import WECHAT_SAME_AS_PHONE
+from bot.reading.zh.contact import WORDS
 from bot.referrals.contact import ContactTime, InvalidContact
+
+is_skip = partial(contact.is_skip, WORDS)
+read_contact_time = partial(contact.read_contact_time, WORDS)
+read_name = partial(contact.read_detail, WORDS, "contact_name")
+read_phone = partial(contact.read_detail, WORDS, "contact_phone")
+read_email = partial(contact.read_detail, WORDS, "contact_email")
+read_wechat_id = partial(contact.read_wechat_id, WORDS)
 
 
 @pytest.mark.parametrize(
@@ -118,7 +120,7 @@ def test_read_wechat_id(text: str, wechat: str) -> None:
 
 @pytest.mark.parametrize("text", ["张伟", "ab1", "1abcdef", "a" * 21, ""])
 def test_read_wechat_id_refuses(text: str) -> None:
-    with pytest.raises(InvalidWeChatId):
+    with pytest.raises(InvalidContact, match="wechat_id"):
         read_wechat_id(text)
 
 
