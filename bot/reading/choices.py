@@ -37,6 +37,7 @@ from enum import Enum
 
 from bot.medicine.terms import LANGUAGES, Kind, kind_of
 from bot.protocol.answers import Cancer, Diagnosis, Ecog, Transplant
+from bot.reading.wording import Wording
 
 _BUTTON = re.compile(r'^/inform\{"(\w+)": ?"(\w+)"\}$')
 
@@ -49,11 +50,9 @@ class ChoiceWords:
 
     language: str
     """The medical data's language code ("en", "zh")."""
-    normalised: Callable[[str], str]
-    clauses: Callable[[str], list[str]]
-    """The reply's clauses, in order."""
-    own_clauses: Callable[[str], list[str]]
-    """The clauses that may be about the patient (someone else's left out)."""
+    wording: Wording
+    """How the language cuts a reply (bot/reading/wording.py); a leading yes
+    or no is no clause of its own here."""
     hedge: re.Pattern[str]
     """A reply that is not sure ("I think", "好像")."""
     denial: re.Pattern[str]
@@ -88,7 +87,7 @@ class ChoiceWords:
 
 def read_choices(choices: type[Enum], text: str, words: ChoiceWords) -> set[Enum]:
     """The options of `choices` the reply names (see the module's docstring)."""
-    plain = words.spelled_right(words.normalised(text))
+    plain = words.spelled_right(words.wording.normalised(text))
     if button := _BUTTON.match(plain):
         return {member for member in choices if member.value == button.group(2)}
     if plain == "/unsure" or (words.hedge.search(plain) and choices is not Ecog):
@@ -101,7 +100,9 @@ def read_choices(choices: type[Enum], text: str, words: ChoiceWords) -> set[Enum
         return set()
     if choices is Transplant:
         return _transplant(plain, words)
-    if choices is Ecog and any(words.now.search(c) for c in words.own_clauses(plain)):
+    if choices is Ecog and any(
+        words.now.search(c) for c in words.wording.own_clauses(plain, leading_words=False)
+    ):
         plain = _without(plain, words.then, words, unless=words.now)  # "now" decides
     named = words.readers[choices](plain)
     if choices is Cancer:
@@ -115,7 +116,7 @@ def _without(
     """The reply without its clauses that match `pattern` (and not `unless`);
     "" when none is left."""
     kept = plain
-    parts = words.clauses(plain)
+    parts = words.wording.clauses(plain, leading_words=False)
     dropped = [c for c in parts if pattern.search(c) and not (unless and unless.search(c))]
     if len(dropped) == len(parts):
         return ""
@@ -140,7 +141,7 @@ def _stated(plain: str, words: ChoiceWords) -> list[tuple[str, set[Kind]]]:
     """The patient's clauses that deny nothing, with the medical kinds each names."""
     return [
         (clause, _kinds(clause))
-        for clause in words.own_clauses(plain)
+        for clause in words.wording.own_clauses(plain, leading_words=False)
         if not words.denial.search(clause)
     ]
 
@@ -204,11 +205,11 @@ _NO_TRANSPLANT_KINDS = {Kind.DIALYSIS, Kind.NOT_TRANSPLANT, Kind.OTHER_CELL_THER
 
 def _transplant(plain: str, words: ChoiceWords) -> set[Enum]:
     reader = words.readers[Transplant]
-    own = words.own_clauses(plain)
+    own = words.wording.own_clauses(plain, leading_words=False)
     found: set[Enum] = set()
     for clause in own:
         found |= _transplant_clause(clause, reader, words)
-    for clause in words.clauses(plain):
+    for clause in words.wording.clauses(plain, leading_words=False):
         if clause not in own and _received(clause, words):
             found.add(Transplant.ORGAN)  # "my mum gave me her kidney" is the patient's
     if len(found) > 1:

@@ -23,6 +23,7 @@ from dateutil.relativedelta import relativedelta
 from bot.protocol.answers import DateSpan, Reply
 from bot.reading.dates import InvalidDate
 from bot.reading.reader import PartlyRead
+from bot.reading.wording import Wording
 
 NEVER = re.compile(r"(?!x)x")
 """A pattern that matches nothing: a lexicon's switch that is off."""
@@ -69,12 +70,8 @@ class YesNoWords:
     """One language's words for reading a yes / no, and its named switches
     (docs/architecture.md lists why each differs between languages)."""
 
-    normalised: Callable[[str], str]
-    """The reply in the language's normal form (case, width, quotes, spaces)."""
-    own_clauses: Callable[[str], list[str]]
-    """The clauses that may be about the patient, in order."""
-    is_question: Callable[[str], bool]
-    """The text asks something back."""
+    wording: Wording
+    """How the language cuts a reply (bot/reading/wording.py)."""
     numerals: Callable[[str], str]
     """Digits for the language's written numbers (一个月 -> 1个月)."""
     positive: str
@@ -108,14 +105,13 @@ class YesNoWords:
     """Offered, tested for, waiting for the subject: not having had it."""
     copula: re.Pattern[str]
     """A "yes" word that only points ("这个就是"): no yes."""
-    times: Callable[[str], list[str]]
-    """The parts of the reply that say when (a clause, a phrase), each to be
-    parsed alone."""
+    when: re.Pattern[str]
+    """A phrase that says when ("2 weeks ago", "去年3月"), each parsed alone."""
     parse_past_date: Callable[[str, date], DateSpan]
     """A phrase that says when -> its span; raises InvalidDate when unread."""
-    in_year: Callable[[str, int], str]
-    """A day or month written without its year, with `year` ("20 november
-    2026", "2026年11月20号")."""
+    in_year: str
+    """A day or month written without its year, with {phrase} and {year}
+    ("20 november 2026", "2026年11月20号")."""
     long_ago: re.Pattern[str]
     """A time long before any of the windows ("as a child", "小时候")."""
     vague_time: re.Pattern[str]
@@ -138,6 +134,9 @@ class YesNoWords:
     ending in "?"), and an English clause may begin with "when"."""
     collapse_repeats: bool = False
     """Switch: letters typed three times or more are one ("nooo" -> "noo")."""
+    unspaced_times: bool = False
+    """Switch (zh): spaces are dropped before a time is looked for ("2 周前"
+    is "2周前"); Chinese writes no space between words, English needs them."""
 
 
 def read_yes_no(
@@ -149,7 +148,7 @@ def read_yes_no(
     date) lets a yes that says when be judged against the question's window.
     Raises PartlyRead (with the readings) when another clause, not about the
     subject, holds words not understood."""
-    plain = _SIGN.sub(lambda sign: _sign_word(sign, words), words.normalised(text))
+    plain = _SIGN.sub(lambda sign: _sign_word(sign, words), words.wording.normalised(text))
     if words.collapse_repeats:
         plain = re.sub(r"(\w)\1{2,}", r"\1\1", plain)
     if button := _BUTTON.match(plain):
@@ -160,7 +159,7 @@ def read_yes_no(
     if words.hedge.search(plain):  # whatever else it says: "I think no", "应该没有"
         return {Reply.UNSURE}
     topic = re.compile(question.topic)
-    own = words.own_clauses(plain)
+    own = words.wording.own_clauses(plain)
     if len(own) > 1 and words.acknowledgement.fullmatch(own[0]):
         own = own[1:]  # "um, no": the answer follows
     stated: set[Reply] = set()  # "I'm a man", "12 weeks pregnant": answers as they are
@@ -168,7 +167,7 @@ def read_yes_no(
     unread = False
     yes_clauses: list[str] = []
     for clause in (part for whole in own for part in _per_subject(whole, topic, words)):
-        if words.clause_questions and words.is_question(clause):
+        if words.clause_questions and words.wording.is_question(clause):
             continue  # asked back, not stated
         if words.wish.search(clause):
             continue  # "要是能做上CAR-T就好了": wished, not had
@@ -194,7 +193,7 @@ def read_yes_no(
     readings |= stated
     if unread and readings:
         raise PartlyRead(tuple(sorted(reply.value for reply in readings)))
-    return set() if words.is_question(plain) and not readings else readings
+    return set() if words.wording.is_question(plain) and not readings else readings
 
 
 def _cured(plain: str, yes_clauses: list[str], cured: Cured) -> bool:
@@ -284,7 +283,10 @@ def _judged_in_window(
 ) -> set[Reply]:
     """A yes that says when: yes inside the window, no before it, not sure
     when the time cannot be read or straddles its start."""
-    times = words.times(plain)
+    timed = words.numerals(plain)
+    if words.unspaced_times:
+        timed = timed.replace(" ", "")
+    times = [match.group(0) for match in words.when.finditer(timed)]
     if not times and words.long_ago.search(plain):
         return (readings - {Reply.YES}) | {Reply.NO}  # "BCG as a child"
     if not times and words.vague_time.search(words.numerals(plain)):
@@ -321,7 +323,7 @@ def _span_of(time: str, words: YesNoWords, today: date) -> DateSpan:
             raise
     for year in (today.year, today.year - 1):
         try:
-            return words.parse_past_date(words.in_year(time, year), today)
+            return words.parse_past_date(words.in_year.format(phrase=time, year=year), today)
         except InvalidDate as error:
             if error.reason != "future":
                 raise

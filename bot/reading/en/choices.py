@@ -339,9 +339,7 @@ _PENDING_TEST = re.compile(
 
 WORDS = ChoiceWords(
     language="en",
-    normalised=WORDING.normalised,
-    clauses=lambda text: WORDING.clauses(text, leading_words=False),
-    own_clauses=lambda text: WORDING.own_clauses(text, leading_words=False),
+    wording=WORDING,
     hedge=HEDGE,
     denial=_NEGATED,
     received_organ=_RECEIVED_ORGAN,

@@ -128,11 +128,6 @@ _WHEN = re.compile(
 year; never a duration alone ("20 weeks" pregnant is no time ago)."""
 
 
-def _times(plain: str) -> list[str]:
-    """The phrases that say when, each parsed alone."""
-    return [match.group(0) for match in _WHEN.finditer(plain)]
-
-
 _KNOWN_FACTS = re.compile(
     known_facts(
         r"\b(lupus|sle|sjogren'?s|sjögren'?s|scleroderma|systemic sclerosis|dermatomyositis|"
@@ -148,9 +143,7 @@ a cold, a greeting, an age, the treatments that do not exclude (bot/medicine/)."
 
 WORDS = YesNoWords(
     wish=WISH,
-    normalised=WORDING.normalised,
-    own_clauses=WORDING.own_clauses,
-    is_question=WORDING.is_question,
+    wording=WORDING,
     numerals=str,
     positive=" positive ",
     negative=" negative ",
@@ -177,9 +170,9 @@ WORDS = YesNoWords(
         r"applied for|looked into|interested in|thinking about|heard (of|about)|read about)\b"
     ),
     copula=NEVER,
-    times=_times,
+    when=_WHEN,
     parse_past_date=parse_past_date,
-    in_year=lambda phrase, year: f"{phrase} {year}",
+    in_year="{phrase} {year}",
     long_ago=_LONG_AGO,
     vague_time=re.compile(
         r"\b(a while (ago|back)|some time ago|not long ago|a few (weeks|months) ago)\b"

@@ -343,9 +343,7 @@ _PENDING_TEST = re.compile(
 
 WORDS = ChoiceWords(
     language="zh",
-    normalised=WORDING.normalised,
-    clauses=WORDING.clauses,
-    own_clauses=WORDING.own_clauses,
+    wording=WORDING,
     hedge=HEDGE,
     denial=_NEGATED,
     received_organ=_RECEIVED_ORGAN,

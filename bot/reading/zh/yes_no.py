@@ -110,11 +110,6 @@ statements say so), else a hedge ("nobody said whether I can become pregnant")."
 _PREDICATE = r"(没有|没|无|不是|是|有|阴性|阳性|没得过|得过|没做过|做过)(的|过|了)?"
 
 
-def _times(plain: str) -> list[str]:
-    """The phrases that say when ("2周前", "去年3月"), each parsed alone."""
-    return [match.group(0) for match in _TIME.finditer(arabic(plain).replace(" ", ""))]
-
-
 _KNOWN_FACTS = re.compile(
     known_facts(
         r"系统性红斑狼疮|红斑狼疮|狼疮肾炎|狼疮|干燥综合征|干燥症|硬皮病|系统性硬化症?|皮肌炎|肌炎|血管炎|"
@@ -129,9 +124,7 @@ a cold, a greeting, an age, the treatments that do not exclude (bot/medicine/)."
 
 WORDS = YesNoWords(
     wish=WISH,
-    normalised=WORDING.normalised,
-    own_clauses=WORDING.own_clauses,
-    is_question=WORDING.is_question,
+    wording=WORDING,
     numerals=arabic,
     positive="阳性",
     negative="阴性",
@@ -150,9 +143,10 @@ WORDS = YesNoWords(
     no_fact=_NO_FACT,
     not_received=_NOT_RECEIVED,
     copula=_COPULA,
-    times=_times,
+    when=_TIME,
     parse_past_date=parse_past_date,
-    in_year=lambda phrase, year: f"{year}年{phrase}",
+    in_year="{year}年{phrase}",
+    unspaced_times=True,
     long_ago=_LONG_AGO,
     vague_time=_VAGUE_TIME,
     never_told=_NEVER_TOLD,

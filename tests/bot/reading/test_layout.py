@@ -46,7 +46,6 @@ def test_the_core_imports_no_language() -> None:
 STILL_READING = {
     "choices.py": "the choice questions' clause readers",
     "dates.py": "the date parsers",
-    "yes_no.py": "the time words of a yes / no (`_times`)",
     "lunar.py": "the lunar calendar (zh)",
     "numerals.py": "Chinese numerals (zh)",
 }
