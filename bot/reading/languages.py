@@ -24,9 +24,9 @@ from bot.reading import summary as summaries
 from bot.reading.choices import read_choices
 from bot.reading.dates import InvalidDate, TwoWays, check_span, one_of
 from bot.reading.en.lexicon import LEXICON as ENGLISH
-from bot.reading.language import NOT_READ, Script, script_of
+from bot.reading.language import NOT_READ, Script, language_written, script_of
 from bot.reading.lexicon import Lexicon
-from bot.reading.reader import Reader, Unreadable
+from bot.reading.reader import PartlyRead, Reader, Unreadable
 from bot.reading.result import Answer, AskAgain, Correction, SideRequest, Value, answer_of
 from bot.reading.second_opinion import settled_yes_no
 from bot.reading.yes_no import YesNoQuestion, read_yes_no
@@ -64,6 +64,8 @@ class LanguageReader:
     ) -> tuple[str, ...]:
         """The canonical values the reply gives, or Unreadable (see Reader.read)."""
         kind = question.kind
+        if kind in _READ_BY_PARTS and len(parts := self._parts_by_language(reply)) > 1:
+            return _read_by_parts(question, parts, today)
         if kind is QuestionKind.REPLY:  # checks the script itself, after the emoji that answer
             readings = self.yes_no(reply, self.words.subjects[question.slot], intent, today)
             return tuple(r.value for r in readings)
@@ -136,6 +138,23 @@ class LanguageReader:
             return self.words.hands_latin_to
         return ""
 
+    def _parts_by_language(self, reply: str) -> list[tuple[str, str]]:
+        """The reply's clauses grouped by the language that reads them ("没有,
+        but I had CAR-T in 2020": zh, then en): a clause without Chinese
+        characters is another language's only when it is a phrase of it
+        (bot.reading.language.language_written: "SLE" or "never" alone stays
+        Chinese). One part when the reply keeps to one language."""
+        other = self.words.hands_latin_to
+        parts: list[tuple[str, str]] = []
+        for clause in self.words.wording.clauses(reply):
+            foreign = other and script_of(clause) is Script.LATIN
+            language = other if foreign and language_written(clause) == other else self.language
+            if parts and parts[-1][0] == language:
+                parts[-1] = (language, f"{parts[-1][1]}, {clause}")
+            else:
+                parts.append((language, clause))
+        return parts
+
     def _check_script(self, reply: str, kind: QuestionKind) -> None:
         script = script_of(reply)
         if script in NOT_READ:
@@ -196,6 +215,34 @@ class LanguageReader:
             if all(s.earliest <= precise.earliest and precise.latest <= s.latest for s in readings):
                 return precise
             raise whole from None  # dates that disagree ("身份证上是1985年, 实际是1984年")
+
+
+_READ_BY_PARTS = (QuestionKind.REPLY, QuestionKind.CHOICE)
+
+
+def _read_by_parts(
+    question: Question, parts: list[tuple[str, str]], today: date
+) -> tuple[str, ...]:
+    """Each part read by its own language's reader, the values of all kept:
+    a part no reader understands makes the reading PartlyRead (closed world),
+    and a reading with no value at all is Unreadable."""
+    values: set[str] = set()
+    unread: Unreadable | None = None
+    for language, text in parts:
+        reader = READERS[language]
+        assert isinstance(reader, LanguageReader)
+        try:
+            values.update(reader.read_reply(question, text, today))
+        except PartlyRead as partly:
+            values.update(partly.values)
+            unread = partly
+        except Unreadable as unreadable:
+            unread = unreadable
+    if unread is not None and not values:
+        raise unread
+    if unread is not None:
+        raise PartlyRead(tuple(sorted(values)))
+    return tuple(sorted(values))
 
 
 READERS: dict[str, Reader] = {
