@@ -91,7 +91,7 @@ class DeviceTrust:
     def renew(self, username: str, cookie: str | None) -> str:
         """After a correct login to `username`: a new device cookie's value.
         The browser's previous cookie (of whichever account) is void, and so
-        are the account's expired devices and those beyond `PER_ACCOUNT`."""
+        are all expired devices and the account's beyond `PER_ACCOUNT`."""
         nonce = secrets.token_urlsafe(16)  # 128 random bits
         name = _name(username)
         old = self._read(cookie)
@@ -106,15 +106,17 @@ class DeviceTrust:
         return str(self._signer.dumps([name, nonce]))
 
     def _prune(self, session: Session, name: str) -> None:
-        kept = (
+        """Forget every expired device, and the account's beyond the newest
+        `PER_ACCOUNT`."""
+        since = _now() - self._lifetime
+        session.execute(delete(LoginDeviceRow).where(LoginDeviceRow.created_at <= since))
+        newest = (
             select(LoginDeviceRow.id)
-            .where(
-                LoginDeviceRow.username == name, LoginDeviceRow.created_at > _now() - self._lifetime
-            )
+            .where(LoginDeviceRow.username == name)
             .order_by(LoginDeviceRow.created_at.desc(), LoginDeviceRow.id.desc())
             .limit(PER_ACCOUNT)
         )
-        keep = list(session.execute(kept).scalars())
+        keep = list(session.execute(newest).scalars())
         session.execute(
             delete(LoginDeviceRow).where(
                 LoginDeviceRow.username == name, LoginDeviceRow.id.not_in(keep)

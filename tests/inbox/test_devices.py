@@ -187,6 +187,10 @@ def test_a_device_expires_after_its_lifetime(devices: DeviceTrust, services: Ser
         then = datetime.now(timezone.utc) - timedelta(days=181)
         session.execute(update(LoginDeviceRow).values(created_at=then))
     assert devices.claim(cookie, "coord") is None
+    devices.renew("boss", None)  # any login forgets the expired devices
+    with Session(services.engine, future=True) as session:
+        kept = session.execute(select(LoginDeviceRow.username)).scalars().all()
+    assert kept == ["boss"]
 
 
 def test_an_account_keeps_its_newest_devices_only(devices: DeviceTrust, services: Services) -> None:
