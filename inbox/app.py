@@ -57,7 +57,7 @@ def create_app(services: Services) -> Flask:
     if settings.inbox_proxies:
         proxies = settings.inbox_proxies
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)  # type: ignore[method-assign]
-    app.extensions["inbox"] = build_parts(services)
+    app.extensions["inbox"] = build_parts(services, app.config["SECRET_KEY"])
     csrf.init_app(app)
     auth.login_manager.init_app(app)
     app.before_request(auth.enforce_session_limits)

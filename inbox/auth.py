@@ -4,7 +4,8 @@ A session ends `SESSION_IDLE_MINUTES` after its last request and
 `SESSION_MAX_HOURS` after its login, whichever comes first, and at once when
 the account is disabled, its password is changed or it logs out (logging out
 voids every earlier session of the account, a copied cookie included). Failed logins are
-throttled (inbox/throttle.py). Every page but the login page needs a login;
+throttled (inbox/throttle.py), except from a browser that logged in to the
+account before (inbox/devices.py). Every page but the login page needs a login;
 `admin_required` pages also need the admin role (403 otherwise).
 """
 
@@ -15,11 +16,24 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar, cast
 
-from flask import Blueprint, abort, flash, g, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    g,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
+from werkzeug.wrappers import Response
 
 from inbox.accounts import Account
+from inbox.devices import DEVICE_COOKIE, LIFETIME, Device
 from inbox.i18n import text
 from inbox.parts import parts
 
@@ -30,6 +44,8 @@ login_manager.login_message = ""  # the login page says enough
 login_manager.session_protection = "strong"
 
 View = TypeVar("View", bound=Callable[..., Any])
+DEVICE_PATH = "/login"
+"""Where the device cookie is sent: the login form's posts, nowhere else."""
 
 
 class StaffUser(UserMixin):  # type: ignore[misc]
@@ -101,18 +117,52 @@ def login() -> ResponseReturnValue:
     password = request.form.get("password", "")[:1024]
     address = request.remote_addr or "unknown"
     inbox = parts()
-    if inbox.throttle.blocked(username, address):
+    # A browser that logged in to this account before is not held by the
+    # account's or the address's throttle (an attacker's failures elsewhere
+    # would lock its user out), only by its own count.
+    device = inbox.devices.claim(request.cookies.get(DEVICE_COOKIE), username)
+    if device is None and inbox.throttle.blocked(username, address):
         inbox.audit.record(_attempted(username), "login_throttled", detail=f"from {address}")
         return render_template("login.html", error=text("login_throttled")), 429
     found = inbox.accounts.authenticate(username, password)
     if found is None:
-        inbox.throttle.failed(username, address)
-        inbox.audit.record(_attempted(username), "login_failed", detail=f"from {address}")
-        return render_template("login.html", error=text("login_failed")), 401
-    inbox.throttle.succeeded(username)
+        return _failed(username, address, device)
+    inbox.throttle.succeeded(username, address)
     inbox.audit.record(found.username, "login", detail=f"from {address}")
     _start_session(found)
-    return redirect(url_for("referrals.listing"))
+    response = redirect(url_for("referrals.listing"))
+    _trust_browser(
+        response, inbox.devices.renew(found.username, request.cookies.get(DEVICE_COOKIE))
+    )
+    return response
+
+
+def _failed(username: str, address: str, device: Device | None) -> ResponseReturnValue:
+    """A wrong password: counted against the trusted browser it came from,
+    else against the account and the address."""
+    inbox = parts()
+    if device is None:
+        inbox.throttle.failed(username, address)
+    trusted = "" if device is None else ", a browser trusted for the account"
+    inbox.audit.record(_attempted(username), "login_failed", detail=f"from {address}{trusted}")
+    response = make_response(render_template("login.html", error=text("login_failed")), 401)
+    if device is not None and inbox.devices.failed(device):
+        response.delete_cookie(DEVICE_COOKIE, path=DEVICE_PATH)  # trusted no longer
+    return response
+
+
+def _trust_browser(response: Response, cookie: str) -> None:
+    """Give the browser its device cookie: sent with logins only, to no script."""
+    secure = parts().services.settings.inbox_tls
+    response.set_cookie(
+        DEVICE_COOKIE,
+        cookie,
+        max_age=int(LIFETIME.total_seconds()),
+        path=DEVICE_PATH,
+        secure=secure,
+        httponly=True,
+        samesite="Strict",
+    )
 
 
 @blueprint.route("/logout", methods=["POST"])

@@ -58,7 +58,13 @@ def _serve(services: Services, args: argparse.Namespace) -> int:
     if args.scheduler:
         scheduler.start(scheduler.embedded_jobs(services))
     print(f"inbox: {inbox_address(settings)}", flush=True)
-    waitress.serve(app, host=settings.inbox_host, port=settings.inbox_port, threads=4, ident="")
+    waitress.serve(
+        app, host=settings.inbox_host, port=settings.inbox_port, threads=4, ident="",
+        # Waitress drops X-Forwarded-* by default; behind the proxy the app's
+        # ProxyFix reads them (INBOX_PROXIES), else the login throttle would
+        # count every client as the proxy's one address.
+        clear_untrusted_proxy_headers=not settings.inbox_proxies,
+    )  # fmt: skip
     return 0
 
 

@@ -10,6 +10,7 @@ from flask import current_app
 from bot.services import Services
 from inbox.accounts import AccountStore
 from inbox.audit import AuditLog
+from inbox.devices import DeviceTrust
 from inbox.throttle import LoginThrottle
 
 
@@ -18,12 +19,13 @@ class Parts:
     services: Services
     accounts: AccountStore
     throttle: LoginThrottle
+    devices: DeviceTrust
     audit: AuditLog
 
 
-def build_parts(services: Services) -> Parts:
+def build_parts(services: Services, secret: str) -> Parts:
     """The inbox's parts on `services`' engine (the referral store's schema is
-    migrated by `services.referrals`)."""
+    migrated by `services.referrals`); `secret` signs the device cookies."""
     settings = services.settings
     services.referrals  # noqa: B018 - built first: it migrates the schema
     return Parts(
@@ -34,6 +36,7 @@ def build_parts(services: Services) -> Parts:
             settings.login_max_failures,
             timedelta(minutes=settings.login_window_minutes),
         ),
+        devices=DeviceTrust(services.engine, secret, settings.login_max_failures),
         audit=AuditLog(services.engine, services.audit_key),
     )
 

@@ -4,6 +4,8 @@ across restarts and across several inbox processes.
 An account name, or a client address, with `LOGIN_MAX_FAILURES` failures in
 the last `LOGIN_WINDOW_MINUTES` is refused without checking the password
 (so guessing stops even for the right password) until the window passes.
+A browser that logged in to the account before is exempt (inbox/devices.py):
+its attempts are counted against it alone, here nothing.
 """
 
 from __future__ import annotations
@@ -47,13 +49,19 @@ class LoginThrottle:
             session.add(LoginFailureRow(username=_name(username), address=address[:64], at=at))
             session.execute(delete(LoginFailureRow).where(LoginFailureRow.at < at - self._window))
 
-    def succeeded(self, username: str) -> None:
-        """A correct login clears its own account's failures, and only those:
-        the address's failures against other accounts stay counted (else one
-        account of one's own would reset the guessing of another's)."""
+    def succeeded(self, username: str, address: str) -> None:
+        """A correct login clears its own account's failures from its own
+        address, and only those: the address's failures against other
+        accounts stay counted (else one account of one's own would reset the
+        guessing of another's), and so do the account's failures from
+        elsewhere (else the real user's every login would give an attacker
+        guessing at the account fresh attempts)."""
         with Session(self._engine, future=True) as session, session.begin():
             session.execute(
-                delete(LoginFailureRow).where(LoginFailureRow.username == _name(username))
+                delete(LoginFailureRow).where(
+                    LoginFailureRow.username == _name(username),
+                    LoginFailureRow.address == address[:64],
+                )
             )
 
 

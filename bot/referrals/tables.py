@@ -3,8 +3,9 @@
 
 Contact details are stored encrypted (bot/referrals/secrecy.py); no other
 column holds identifying data. `referral_events` is append-only.
-The same database holds the coordinators' inbox (inbox/): staff accounts and
-failed logins, kept here so one migration history covers the whole schema.
+The same database holds the coordinators' inbox (inbox/): staff accounts,
+failed logins and trusted browsers, kept here so one migration history covers
+the whole schema.
 """
 
 from __future__ import annotations
@@ -157,6 +158,21 @@ class LoginFailureRow(Base):
     username = Column(String(64), nullable=False, index=True)
     address = Column(String(64), nullable=False, index=True)
     at = Column(DateTime(timezone=True), nullable=False, default=_utcnow, index=True)
+
+
+class LoginDeviceRow(Base):
+    """A browser that logged in to an account (OWASP's device cookies,
+    inbox/devices.py): exempt from the account's throttle while its own
+    attempts last. Only a hash of the cookie's nonce is kept."""
+
+    __tablename__ = "login_devices"
+
+    id = Column(Integer, primary_key=True)
+    nonce_hash = Column(String(64), nullable=False, unique=True)  # SHA-256, hex
+    username = Column(String(64), nullable=False, index=True)  # lower case
+    created_at = Column(DateTime(timezone=True), nullable=False, default=_utcnow)
+    # Logins tried with it since it was issued; at the limit it is forgotten.
+    attempts = Column(Integer, nullable=False, default=0)
 
 
 class AuditRow(Base):

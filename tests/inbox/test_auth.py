@@ -19,7 +19,7 @@ from inbox.accounts import AccountStore
 from inbox.app import create_app
 from inbox.audit import AuditLog
 from inbox.throttle import LoginThrottle
-from tests.support.inbox import PASSWORD, csrf_token, login, post, referred
+from tests.support.inbox import PASSWORD, csrf_token, login, post, referred, set_cookie
 
 
 @pytest.mark.parametrize(
@@ -154,14 +154,17 @@ def test_cookies_are_secure_when_served_over_tls(
         headers={"Referer": f"{https}/login"},  # sent by browsers under our same-origin policy
     )
     assert response.status_code == 302
-    cookie = response.headers["Set-Cookie"]
+    cookie = set_cookie(response, "inbox_session")
     assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    device = set_cookie(response, "inbox_device")
+    assert "Secure" in device and "HttpOnly" in device and "SameSite=Strict" in device
 
 
 def test_cookies_are_not_marked_secure_for_plain_http(app: Flask, accounts: AccountStore) -> None:
     response = login(app.test_client(), "coord")
-    cookie = response.headers["Set-Cookie"]
-    assert "HttpOnly" in cookie and "Secure" not in cookie
+    for name in ("inbox_session", "inbox_device"):
+        cookie = set_cookie(response, name)
+        assert "HttpOnly" in cookie and "Secure" not in cookie
 
 
 def test_pages_are_never_cached_nor_framed(coordinator: FlaskClient) -> None:

@@ -117,6 +117,20 @@ def login(client: FlaskClient, username: str, password: str = PASSWORD) -> Any:
     )
 
 
+def set_cookie(response: Any, name: str) -> str:
+    """The Set-Cookie header of `response` that sets the cookie `name`."""
+    found = [h for h in response.headers.getlist("Set-Cookie") if h.startswith(f"{name}=")]
+    assert len(found) == 1, f"{name} set {len(found)} times"
+    return str(found[0])
+
+
+def browser_at(app: Flask, address: str) -> FlaskClient:
+    """A new browser (no cookies) whose requests come from `address`."""
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = address
+    return client
+
+
 def post(client: FlaskClient, path: str, data: dict[str, str], form_page: str = "/") -> Any:
     """A form post with the CSRF token of `form_page`."""
     return client.post(path, data={**data, "csrf_token": csrf_token(client, form_page)})
