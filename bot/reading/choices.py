@@ -81,6 +81,15 @@ class ChoiceWords:
     """The systemic form denied ("not systemic", "不是系统性"): not said."""
     restricted: re.Pattern[str]
     """Words that narrow ("only", "不过是"): the look-alike is all it is."""
+    ecog: tuple[tuple[str, Ecog], ...]
+    """The words of each daily-activity grade (the most limited said wins)."""
+    denied_before: re.Pattern[str]
+    """Before a grade's words, a denial of them ("not", "还没到")."""
+    ecog_ordinal: re.Pattern[str]
+    """A button named by its place (group `n`): the buttons are in the order
+    of the grades. A digit alone is not read (the grade, or the button?)."""
+    ordinals: Mapping[str, int]
+    """Group `n` of `ecog_ordinal` -> the place (1 for the first button)."""
     spelled_right: Callable[[str], str] = field(default=lambda plain: plain)
     """The reply with misspelt words put right, where the language has them."""
 
@@ -100,14 +109,33 @@ def read_choices(choices: type[Enum], text: str, words: ChoiceWords) -> set[Enum
         return set()
     if choices is Transplant:
         return _transplant(plain, words)
-    if choices is Ecog and any(
-        words.now.search(c) for c in words.wording.own_clauses(plain, leading_words=False)
-    ):
-        plain = _without(plain, words.then, words, unless=words.now)  # "now" decides
+    if choices is Ecog:
+        return _ecog(plain, words)
     named = words.readers[choices](plain)
     if choices is Cancer:
         return _cancer(plain, named, words)
     return _diagnosis(plain, named, words) if choices is Diagnosis else named
+
+
+def _ecog(plain: str, words: ChoiceWords) -> set[Enum]:
+    """The most limited day the reply describes ("fully active, except I
+    can't carry heavy things" is light work only), over the clauses about now
+    when there are any; a day described only to deny it ("not fully active",
+    "还没到大部分时间卧床的程度") names nothing; the button named by its place
+    ("the second one", "第二个") is that grade."""
+    if ordinal := words.ecog_ordinal.match(plain.strip(" .!~")):
+        place = words.ordinals[ordinal.group("n")]
+        return {grade for grade in Ecog if grade.value == str(place - 1)}
+    if any(words.now.search(c) for c in words.wording.own_clauses(plain, leading_words=False)):
+        plain = _without(plain, words.then, words, unless=words.now)  # "now" decides
+    named = [
+        grade
+        for clause in words.wording.own_clauses(plain, leading_words=False)
+        for pattern, grade in words.ecog
+        for found in re.finditer(pattern, clause)
+        if not words.denied_before.search(clause[: found.start()])
+    ]
+    return {max(named, key=lambda grade: grade.grade)} if named else set()
 
 
 def _without(

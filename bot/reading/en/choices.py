@@ -312,18 +312,6 @@ _ECOG: tuple[tuple[str, Ecog], ...] = (
 )
 
 
-def _ecog(plain: str) -> set[Enum]:
-    """The most limited day the reply describes ("fully active, except I
-    can't carry heavy things" is light work only)."""
-    named = [
-        grade
-        for clause in WORDING.own_clauses(plain, leading_words=False)
-        for pattern, grade in _ECOG
-        if re.search(pattern, clause)
-    ]
-    return {max(named, key=lambda grade: grade.grade)} if named else set()
-
-
 _RECEIVED_ORGAN = re.compile(
     r"\b(deceased|cadaver\w*|dead)[ -]?donor|donor (kidney|liver|heart|lungs?|pancreas|organ)|"
     r"\b(kidney|liver|heart|lungs?|pancreas|organ) from (a|an|my|the|her|his) (\w+ )?"
@@ -369,7 +357,21 @@ WORDS = ChoiceWords(
         Transplant: _transplant_clause,
         Diagnosis: _diagnosis,
         Cancer: _cancer,
-        Ecog: _ecog,
+    },
+    ecog=_ECOG,
+    denied_before=re.compile(
+        r"(\b(not|never|no longer|nowhere near|hardly)|n'?t)(\s+[\w']+){0,2}\s*$"
+    ),
+    ecog_ordinal=re.compile(
+        r"^(i'?ll take |i choose |i pick )?(the )?(?P<n>first|second|third|fourth|fifth|1st|2nd|"
+        r"3rd|4th|5th)( one| option| answer| button)?$"
+    ),
+    ordinals={
+        **dict.fromkeys(("first", "1st"), 1),
+        **dict.fromkeys(("second", "2nd"), 2),
+        **dict.fromkeys(("third", "3rd"), 3),
+        **dict.fromkeys(("fourth", "4th"), 4),
+        **dict.fromkeys(("fifth", "5th"), 5),
     },
     spelled_right=_spelled_right,
 )

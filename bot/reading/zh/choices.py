@@ -313,21 +313,6 @@ _ORDINAL = re.compile(r"^(我)?(选)?第(?P<n>[一二三四五12345])(个|项|�
 A digit alone ("1") is not read: the grade or the first button?"""
 
 
-def _ecog(plain: str) -> set[Enum]:
-    """The most limited day the reply describes ("和以前一样, 就是干不了重活" is
-    light work only), or the button named by its place ("第二个")."""
-    if ordinal := _ORDINAL.match(plain.strip(" .!~")):
-        place = "一二三四五".find(ordinal.group("n")) + 1 or int(ordinal.group("n"))
-        return {grade for grade in Ecog if grade.value == str(place - 1)}
-    named = [
-        grade
-        for clause in WORDING.own_clauses(plain)
-        for pattern, grade in _ECOG
-        if any(not _DENIED_BEFORE.search(clause[: m.start()]) for m in re.finditer(pattern, clause))
-    ]
-    return {max(named, key=lambda grade: grade.grade)} if named else set()
-
-
 _DENIED_BEFORE = re.compile(r"(不是|并非|不至于|没到|没有到|还不到|也不是)(说)?\W*$")
 """A day described only to deny it: "还没到大部分时间卧床的程度"."""
 
@@ -363,7 +348,13 @@ WORDS = ChoiceWords(
         Transplant: _transplant_clause,
         Diagnosis: _diagnosis,
         Cancer: _cancer,
-        Ecog: _ecog,
+    },
+    ecog=_ECOG,
+    denied_before=_DENIED_BEFORE,
+    ecog_ordinal=_ORDINAL,
+    ordinals={
+        **{n: place for place, n in enumerate("一二三四五", 1)},
+        **{str(n): n for n in range(1, 6)},
     },
 )
 """The Chinese lexicon of bot/reading/choices.py."""
