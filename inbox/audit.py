@@ -23,9 +23,9 @@ from sqlalchemy import func, insert, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from bot.referrals.audit_head import GENESIS, Head, read_head
 from bot.referrals.tables import AuditRow
 
-GENESIS = "0" * 64  # the "previous HMAC" of the first entry
 APPEND_LOCK = 60569211  # PostgreSQL advisory lock serialising appends
 ATTEMPTS = 20
 
@@ -77,11 +77,14 @@ class AuditLog:
             return int(connection.execute(select(func.count()).select_from(AuditRow)).scalar_one())
 
     def last_mac(self) -> str:
-        """The chain's end (GENESIS when empty): recorded elsewhere, it shows
-        whether entries were later cut off the end."""
+        """The chain's end (GENESIS when empty)."""
+        return self.head().mac
+
+    def head(self) -> Head:
+        """The count of entries and the last one's HMAC: kept elsewhere, it
+        shows later whether entries were cut off the end."""
         with self._engine.connect() as connection:
-            query = select(AuditRow.mac).order_by(AuditRow.id.desc()).limit(1)
-            return str(connection.execute(query).scalar() or GENESIS)
+            return read_head(connection)
 
     def verify(self) -> list[int]:
         """The ids of the entries where the chain breaks (an entry edited, or

@@ -11,6 +11,7 @@ from email.message import EmailMessage
 from email.utils import formatdate
 
 from bot.notify import Kind
+from bot.referrals.audit_head import Head
 from bot.settings import Settings, inbox_address
 
 SUBJECTS = {
@@ -26,6 +27,10 @@ BODIES = {
         "一位暂缓的患者已到再次联系日期：\n{link}\n"
     ),
 }
+HEAD_LINE = "\nAudit head / 审计日志头:\n{head}\n"
+"""In every mail, the head on a line of its own: a line over 78 bytes would
+have the whole mail base64-encoded, and the head no longer found by searching
+the mailbox's files."""
 
 
 class Mailer:
@@ -39,17 +44,21 @@ class Mailer:
         """A server and at least one coordinator address are set."""
         return bool(self._settings.smtp_host and self._settings.coordinator_emails)
 
-    def compose(self, kind: Kind, referral_id: int, message_id: str) -> EmailMessage:
-        """The notification about one referral: a link, nothing about the patient."""
-        settings = self._settings
+    def compose(self, kind: Kind, referral_id: int, message_id: str, head: Head) -> EmailMessage:
+        """The notification about one referral: a link and the audit log's
+        head, nothing about the patient."""
         path = "/recontact" if kind is Kind.RECONTACT_DUE else f"/referrals/{referral_id}"
+        body = BODIES[kind].format(link=inbox_address(self._settings) + path)
+        return self._message(SUBJECTS[kind].format(id=referral_id), message_id, body, head)
+
+    def _message(self, subject: str, message_id: str, body: str, head: Head) -> EmailMessage:
         message = EmailMessage()
-        message["From"] = settings.mail_from
-        message["To"] = ", ".join(settings.coordinator_emails)
-        message["Subject"] = SUBJECTS[kind].format(id=referral_id)
+        message["From"] = self._settings.mail_from
+        message["To"] = ", ".join(self._settings.coordinator_emails)
+        message["Subject"] = subject
         message["Message-ID"] = message_id
         message["Date"] = formatdate(localtime=False)
-        message.set_content(BODIES[kind].format(link=inbox_address(settings) + path))
+        message.set_content(body + HEAD_LINE.format(head=head))
         return message
 
     def send(self, message: EmailMessage) -> None:
