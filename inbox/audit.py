@@ -124,6 +124,15 @@ class AuditLog:
                 for row in connection.execute(query)
             ]
 
+    def last(self, action: str) -> Entry | None:
+        """The newest entry of `action`, if any."""
+        query = select(AuditRow).where(AuditRow.action == action)
+        with self._engine.connect() as connection:
+            row = connection.execute(query.order_by(AuditRow.id.desc()).limit(1)).first()
+        if row is None:
+            return None
+        return Entry(row.id, _utc(row.at), row.actor, row.action, row.referral_id, row.detail)
+
     def count(self) -> int:
         with self._engine.connect() as connection:
             return int(connection.execute(select(func.count()).select_from(AuditRow)).scalar_one())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import smtplib
 import sys
 from collections.abc import Callable, Sequence
 
@@ -43,6 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--backup", type=_head, metavar="COUNT:MAC",
         help="the head taken with the backup: refuse unless the log's head is that one",
     )  # fmt: skip
+    commands.add_parser("mail-audit-head", help="mail the audit log's head (once a day)")
     commands.add_parser("send-notifications", help="e-mail the coordinators what is due")
     commands.add_parser(
         "remind-recontact", help="queue and send reminders of deferred patients now due"
@@ -56,6 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "verify-audit": _verify_audit,
         "audit-head": _audit_head,
         "record-restore": _record_restore,
+        "mail-audit-head": _mail_audit_head,
         "send-notifications": _send_notifications,
         "remind-recontact": _remind_recontact,
         "purge-closed": _purge_closed,
@@ -164,6 +167,19 @@ def _record_restore(services: Services, args: argparse.Namespace) -> int:
         print(f"not recorded: {error}", file=sys.stderr)
         return 1
     print(f"recorded: restored from a backup at {head}")
+    return 0
+
+
+def _mail_audit_head(services: Services, args: argparse.Namespace) -> int:
+    if not services.mailer.configured:
+        print("SMTP_HOST or COORDINATOR_EMAILS not set: no head mailed", file=sys.stderr)
+        return 1
+    try:
+        head = jobs.mail_audit_head(services)
+    except (smtplib.SMTPException, OSError) as error:
+        print(f"audit head not mailed: {type(error).__name__}", file=sys.stderr)
+        return 1
+    print(f"audit head mailed: {head}" if head else "today's audit head mail went out already")
     return 0
 
 
