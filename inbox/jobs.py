@@ -1,5 +1,6 @@
 """The scheduled jobs, shared by the commands (cron, systemd timers) and the
-embedded run's scheduler. Each returns counts only, never patient data."""
+embedded run's scheduler. Each returns counts only (or the audit log's head),
+never patient data."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from bot.notify.delivery import Report
+from bot.referrals.audit_head import Head
 from bot.services import Services
 from inbox.audit import AuditLog
 from inbox.i18n import site_today
+
+HEAD_MAILED = "audit_head_mailed"  # the audit entry of a daily head mail
 
 
 @dataclass(frozen=True)
@@ -40,3 +44,24 @@ def purge_closed(services: Services, now: datetime | None = None) -> int:
             "system", "purge_closed", detail=f"{purged} referrals closed before {cutoff:%Y-%m-%d}"
         )
     return purged
+
+
+def mail_audit_head(services: Services, now: datetime | None = None) -> Head | None:
+    """Mail the audit log's head to the coordinators, once a day (the site's
+    calendar); the head mailed, or None when today's went out already or no
+    mail server is configured. The mail is then itself an audit entry (with
+    its head): that is how a later run, or another process, knows today's
+    went out. Raises what the server raises (smtplib.SMTPException, OSError);
+    the next run tries again."""
+    if not services.mailer.configured:
+        return None
+    services.referrals  # noqa: B018 - migrates the schema (a first run's log is empty)
+    today = site_today(now)
+    audit = AuditLog(services.engine, services.audit_key)
+    last = audit.last(HEAD_MAILED)
+    if last is not None and site_today(last.at.replace(tzinfo=timezone.utc)) == today:
+        return None
+    head = audit.head()
+    services.mailer.send(services.mailer.compose_head(head, today.isoformat()))
+    audit.record("system", HEAD_MAILED, detail=str(head))
+    return head

@@ -1,6 +1,7 @@
 """The embedded run's scheduler: what cron or a systemd timer runs in
 production (`python -m inbox send-notifications`, `remind-recontact`,
-`purge-closed`), run by `python -m inbox serve --scheduler` in a daemon thread.
+`purge-closed`, `mail-audit-head`), run by `python -m inbox serve --scheduler`
+in a daemon thread.
 
 Each job runs at start and then every `every` seconds; a failing job is
 logged (its error class only) and tried again at its next turn.
@@ -35,6 +36,8 @@ def embedded_jobs(services: Services) -> list[Job]:
             lambda: jobs.send_notifications(services)),
         Job("remind-recontact", HOUR, lambda: jobs.remind_recontact(services)),
         Job("purge-closed", HOUR, lambda: jobs.purge_closed(services)),
+        # Hourly, but one mail a day: a day whose first turns fail still gets its own.
+        Job("mail-audit-head", HOUR, lambda: jobs.mail_audit_head(services)),
     ]  # fmt: skip
 
 

@@ -1,7 +1,9 @@
 """E-mail to the study coordinators: that a referral waits, or that a deferred
 patient is due for re-contact. Never health data or contact details: only
 that something waits, and a link into the inbox (which stays the source of
-truth)."""
+truth). Each mail also carries the audit log's head (bot/referrals/audit_head.py),
+and one mail a day carries only that: kept in the mailboxes, off the server,
+the heads show later whether the log was cut or rewritten."""
 
 from __future__ import annotations
 

@@ -7,6 +7,8 @@ with the same Message-ID. A failure is retried after NOTIFY_RETRY_SECONDS,
 doubling per failure (at most 6 hours); from NOTIFY_ALERT_AFTER failures on,
 `failing` names it, and the inbox tells the admins. Several senders at once
 (a cron job beside the embedded scheduler) each claim a row before sending.
+Each mail carries the audit log's head as it is sent
+(bot/referrals/audit_head.py).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from bot.notify import Kind, new_message_id
 from bot.notify.mail import Mailer
+from bot.referrals.audit_head import Head, read_head
 from bot.referrals.store import ReferralStore
 from bot.referrals.tables import NotificationRow
 from bot.settings import Settings
@@ -64,8 +67,9 @@ class Delivery:
             if claimed is None:
                 continue  # another sender has it
             kind, referral_id, message_id, attempts = claimed
+            message = self._mailer.compose(kind, referral_id, message_id, self._head())
             try:
-                self._mailer.send(self._mailer.compose(kind, referral_id, message_id))
+                self._mailer.send(message)
             except (smtplib.SMTPException, OSError) as error:
                 failed += 1
                 self._failed(row_id, attempts + 1, now, type(error).__name__)
@@ -109,6 +113,11 @@ class Delivery:
         with Session(self._engine, future=True) as session:
             query = select(NotificationRow.id).where(NotificationRow.sent_at.is_(None))
             return len(session.execute(query).all())
+
+    def _head(self) -> Head:
+        """The audit log's head as this mail goes out (a resend carries a newer one)."""
+        with self._engine.connect() as connection:
+            return read_head(connection)
 
     def _due(self, now: datetime) -> list[int]:
         query = (

@@ -19,7 +19,7 @@ from bot.services import Services
 from inbox import cli, jobs, scheduler
 from inbox.accounts import AccountStore, Role
 from inbox.app import create_app
-from inbox.audit import AuditLog
+from inbox.audit import AuditLog, Standing
 from inbox.i18n import site_today
 from tests.support.inbox import PASSWORD, login, referred
 from tests.support.smtp import MailServer, mail_server  # noqa: F401
@@ -72,6 +72,32 @@ def test_a_due_patient_is_reminded_once_by_mail(
     assert f"(#{due})" in mail["Subject"] and "/recontact" in str(mail.get_payload())
 
 
+def test_the_audit_logs_head_is_mailed_once_a_day_and_holds(
+    services: Services,
+    mail_server: MailServer,  # noqa: F811
+) -> None:
+    mailing = with_mail(services, mail_server)
+    services.referrals  # noqa: B018
+    audit = AuditLog(services.engine, services.audit_key)
+    audit.record("coord", "login")
+    head = audit.head()
+
+    assert jobs.mail_audit_head(mailing) == head
+    assert jobs.mail_audit_head(mailing) is None  # today's went out
+    tomorrow = datetime.now(timezone.utc) + timedelta(days=1)
+    after_first = audit.head()  # the first mail is an entry of its own
+    assert jobs.mail_audit_head(mailing, tomorrow) == after_first != head
+
+    first, second = mail_server.mailbox.messages
+    assert first["Subject"] == f"Audit log head / 审计日志头 ({site_today()})"
+    assert first["Content-Transfer-Encoding"] == "8bit"  # the head searchable as sent
+    body = first.get_payload(decode=True).decode().replace("\r\n", "\n")
+    assert f"\nAudit head / 审计日志头:\n{head}\n" in body
+    assert second["Subject"] == f"Audit log head / 审计日志头 ({site_today(tomorrow)})"
+    assert [e.action for e in audit.entries()] == ["audit_head_mailed"] * 2 + ["login"]
+    assert audit.compare(head).standing is Standing.INTACT
+
+
 def test_closed_referrals_are_purged_after_the_retention_period(services: Services) -> None:
     old = referred(services, conversation_id="old")
     recent = referred(services, conversation_id="recent", phone="1")
@@ -108,9 +134,11 @@ def test_the_commands(
     assert "waiting 2" in capsys.readouterr().out
     assert cli.main(["purge-closed"]) == 0
     assert "purged 0" in capsys.readouterr().out
+    assert cli.main(["mail-audit-head"]) == 1  # no mail server: no head kept
+    assert "no head mailed" in capsys.readouterr().err
 
 
-def test_the_embedded_scheduler_sends_new_referrals(
+def test_the_embedded_scheduler_sends_new_referrals_and_the_daily_head(
     services: Services,
     mail_server: MailServer,  # noqa: F811
 ) -> None:
@@ -118,12 +146,16 @@ def test_the_embedded_scheduler_sends_new_referrals(
     stop = threading.Event()
     thread = scheduler.start(scheduler.embedded_jobs(mailing), stop)
     referred(services)
+
+    def subjects() -> list[str]:
+        return sorted(str(m["Subject"]).split(" / ")[0] for m in mail_server.mailbox.messages)
+
     deadline = time.monotonic() + 10
-    while not mail_server.mailbox.messages and time.monotonic() < deadline:
+    while len(subjects()) < 2 and time.monotonic() < deadline:
         time.sleep(0.05)
     stop.set()
     thread.join(5)
-    assert len(mail_server.mailbox.messages) == 1
+    assert subjects() == ["Audit log head", "New referral waiting"]  # the head: once a day
 
 
 def test_admins_see_failing_notifications_and_coordinators_do_not(

@@ -43,6 +43,18 @@ def settings_for(url: str, folder: Path, **changes: Any) -> Settings:
     return replace(settings, **changes)
 
 
+def environment(settings: Settings) -> dict[str, str]:
+    """The environment that gives a process (`python -m inbox ...`) these settings."""
+    s = settings
+    return {
+        "DATABASE_URL": s.database_url, "REFERRAL_KEYS": ",".join(s.keys),
+        "CONTACT_LOOKUP_KEY": s.lookup_key, "AUDIT_KEY": s.audit_key,
+        "SMTP_HOST": s.smtp_host, "SMTP_PORT": str(s.smtp_port), "SMTP_USER": s.smtp_user,
+        "SMTP_PASSWORD": s.smtp_password, "SMTP_CA_FILE": s.smtp_ca_file,
+        "MAIL_FROM": s.mail_from, "COORDINATOR_EMAILS": ",".join(s.coordinator_emails),
+    }  # fmt: skip
+
+
 @pytest.fixture
 def postgres_url() -> Iterator[str]:
     """A URL of the real PostgreSQL with a fresh schema, dropped afterwards."""

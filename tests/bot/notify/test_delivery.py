@@ -17,10 +17,12 @@ import pytest
 
 from bot.notify import Kind
 from bot.notify.delivery import CLAIM
+from bot.referrals.audit_head import GENESIS
 from bot.referrals.submit import Submitted, submit
 from bot.services import Services
 from harness.servers import ROOT
-from tests.support.inbox import draft, referred, settings_for
+from inbox.audit import AuditLog
+from tests.support.inbox import draft, environment, referred, settings_for
 from tests.support.smtp import MailServer
 
 LATER = timedelta(days=1)
@@ -54,6 +56,25 @@ def test_a_new_referral_is_mailed_once_with_a_link_and_no_patient_data(
                    "pre_qualified", "unsure"):  # fmt: skip
         assert secret not in whole, secret
     assert mail["Message-ID"].endswith("@prescreen.nct06056921>")
+
+
+def test_every_mail_carries_the_audit_logs_head_as_it_is_sent(
+    services: Services, mail_server: MailServer
+) -> None:
+    referred(services, conversation_id="first")
+    audit = AuditLog(services.engine, services.audit_key)
+    assert services.delivery.send_due().sent == 1
+    audit.record("coord", "login")
+    audit.record("coord", "view_contact", 1)
+    referred(services, conversation_id="second", phone="+86 139 0000 0000")
+    assert services.delivery.send_due().sent == 1
+
+    mails = mail_server.mailbox.messages
+    assert [m["Content-Transfer-Encoding"] for m in mails] == ["8bit"] * 2  # searchable as sent
+    first, second = (m.get_payload(decode=True).decode().replace("\r\n", "\n") for m in mails)
+    assert f"\nAudit head / 审计日志头:\n0:{GENESIS}\n" in first  # an empty log has a head too
+    assert audit.head().count == 2
+    assert f"\nAudit head / 审计日志头:\n{audit.head()}\n" in second
 
 
 def test_a_failed_send_is_retried_with_back_off_and_the_same_message_id(
@@ -155,7 +176,7 @@ def test_a_sender_killed_mid_send_is_followed_by_a_resend_with_the_same_message_
     over the mail but before marking it sent; the next run sends it again."""
     referred(services)
     mail_server.mailbox.stall = 1
-    env = {**os.environ, **environment(services)}
+    env = {**os.environ, **environment(services.settings)}
     sender = subprocess.Popen(
         [sys.executable, "-m", "inbox", "send-notifications"], cwd=ROOT, env=env,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -172,18 +193,6 @@ def test_a_sender_killed_mid_send_is_followed_by_a_resend_with_the_same_message_
 
     (resent,) = mail_server.mailbox.messages
     assert resent["Message-ID"] == mail_server.mailbox.stalled[0]["Message-ID"]
-
-
-def environment(services: Services) -> dict[str, str]:
-    """The environment that gives a process these settings."""
-    s = services.settings
-    return {
-        "DATABASE_URL": s.database_url, "REFERRAL_KEYS": ",".join(s.keys),
-        "CONTACT_LOOKUP_KEY": s.lookup_key, "AUDIT_KEY": s.audit_key,
-        "SMTP_HOST": s.smtp_host, "SMTP_PORT": str(s.smtp_port), "SMTP_USER": s.smtp_user,
-        "SMTP_PASSWORD": s.smtp_password, "SMTP_CA_FILE": s.smtp_ca_file,
-        "MAIL_FROM": s.mail_from, "COORDINATOR_EMAILS": ",".join(s.coordinator_emails),
-    }  # fmt: skip
 
 
 def test_every_way_in_stores_one_notification_with_the_referral(
