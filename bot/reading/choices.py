@@ -45,6 +45,27 @@ ClauseReader = Callable[[str], set[Enum]]
 
 
 @dataclass(frozen=True)
+class DiagnosisWords:
+    """A language's words for the diagnosis question."""
+
+    five: tuple[tuple[str, Enum], ...]
+    """The words of each of the five qualifying diseases."""
+    lookalikes: str
+    """Diseases that look like one of the five and are not (discoid lupus,
+    polymyositis, multiple sclerosis...): another condition."""
+    none_of_these: str
+    suspected: str
+    """Suspected, not diagnosed ("suspected lupus", "疑似"): staff verify."""
+    unclear: str
+    """A family named without its kind ("vasculitis", "肌炎"): not sure."""
+    secondary: str
+    """Before one of the five, a disease that follows another ("secondary
+    Sjögren's", "继发干燥"): the other is the diagnosis."""
+    not_a_kind: str
+    """Words that look like a name and say no kind ("ANCA negative")."""
+
+
+@dataclass(frozen=True)
 class ChoiceWords:
     """One language's lexicon for the choice questions."""
 
@@ -62,6 +83,7 @@ class ChoiceWords:
     "我妈给我捐了一个肾"): a donor word alone is also a living donor's."""
     pending_test: re.Pattern[str]
     """A growth's test still to come ("biopsy next week", "下周穿刺")."""
+    diagnosis: DiagnosisWords
     readers: Mapping[type[Enum], ClauseReader]
     """By question: the options a reply names, read by the language's patterns;
     the transplant reader is given one clause at a time (this module cuts the
@@ -111,10 +133,10 @@ def read_choices(choices: type[Enum], text: str, words: ChoiceWords) -> set[Enum
         return _transplant(plain, words)
     if choices is Ecog:
         return _ecog(plain, words)
+    if choices is Diagnosis:
+        return _diagnosis(plain, _diagnoses_named(plain, words), words)
     named = words.readers[choices](plain)
-    if choices is Cancer:
-        return _cancer(plain, named, words)
-    return _diagnosis(plain, named, words) if choices is Diagnosis else named
+    return _cancer(plain, named, words) if choices is Cancer else named
 
 
 def _ecog(plain: str, words: ChoiceWords) -> set[Enum]:
@@ -175,6 +197,44 @@ def _stated(plain: str, words: ChoiceWords) -> list[tuple[str, set[Kind]]]:
 
 
 # --- diagnosis ---------------------------------------------------------------------
+
+
+def _diagnoses_named(plain: str, words: ChoiceWords) -> set[Enum]:
+    """The diagnoses the patient's clauses name: one of the five wins over
+    another condition beside it; a denied one names nothing; a look-alike is
+    another condition; a family without its kind, or a suspicion, is not sure."""
+    diagnosis = words.diagnosis
+    found: set[Enum] = set()
+    unclear = False
+    for clause in words.wording.own_clauses(plain, leading_words=False):
+        if re.search(diagnosis.suspected, clause):
+            unclear = True  # suspected, not diagnosed: staff verify
+            continue
+        if re.search(diagnosis.none_of_these, clause):
+            found.add(Diagnosis.OTHER)
+            continue
+        lookalike = re.search(diagnosis.lookalikes, clause)
+        cleared = re.sub(f"{diagnosis.lookalikes}|{diagnosis.not_a_kind}", " ", clause)
+        named = {member for pattern, member in diagnosis.five if re.search(pattern, cleared)}
+        if words.denial.search(clause):
+            continue  # "I don't have lupus" names nothing the patient has
+        if named:
+            found |= named
+        elif lookalike:
+            found.add(Diagnosis.OTHER)
+        elif re.search(diagnosis.unclear, clause):
+            unclear = True  # which kind is not said
+    qualifying = found - {Diagnosis.OTHER}
+    secondary = {
+        member
+        for pattern, member in diagnosis.five
+        if re.search(f"(?:{diagnosis.secondary})(?:{pattern})", plain)
+    }
+    if qualifying - secondary:
+        qualifying -= secondary  # "lupus with secondary Sjögren's": the lupus
+    if qualifying:
+        return qualifying  # another condition beside one of the five does not matter
+    return {Diagnosis.UNSURE} if unclear else found
 
 
 def _diagnosis(plain: str, named: set[Enum], words: ChoiceWords) -> set[Enum]:

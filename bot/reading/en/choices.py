@@ -18,7 +18,7 @@ import re
 from enum import Enum
 
 from bot.protocol.answers import Cancer, Diagnosis, Ecog, Transplant
-from bot.reading.choices import ChoiceWords
+from bot.reading.choices import ChoiceWords, DiagnosisWords
 from bot.reading.en.wording import NOT, WISH, WORDING
 from bot.reading.en.yes_no import HEDGE
 
@@ -126,32 +126,6 @@ _FIVE = (
         Diagnosis.ANCA_VASCULITIS,
     ),
 )
-
-
-def _diagnosis(plain: str) -> set[Enum]:
-    found: set[Enum] = set()
-    unclear = False
-    for clause in WORDING.own_clauses(plain, leading_words=False):
-        if re.search(_NONE_OF_THESE, clause):
-            found.add(Diagnosis.OTHER)
-            continue
-        lookalike = re.search(_LOOKALIKES, clause)
-        cleared = re.sub(_LOOKALIKES, " ", clause)
-        named = {member for pattern, member in _FIVE if re.search(pattern, cleared)}
-        if _NEGATED.search(clause):
-            continue  # "I don't have lupus" names nothing the patient has
-        if named:
-            found |= named
-        elif lookalike:
-            found.add(Diagnosis.OTHER)
-        elif re.search(r"sclerosis|myositis|vasculitis|connective tissue|autoimmune", clause):
-            unclear = True  # which kind is not said
-    qualifying = found - {Diagnosis.OTHER}
-    if qualifying:
-        return qualifying  # another condition beside one of the five does not matter
-    if unclear:
-        return {Diagnosis.UNSURE}
-    return found
 
 
 # --- cancer ----------------------------------------------------------------------
@@ -353,9 +327,19 @@ WORDS = ChoiceWords(
     },
     not_systemic=r"\bnot (the )?systemic\b|\bisn'?t systemic\b|\bnon.?systemic\b",
     restricted=re.compile(r"\b(only|just|merely)\b|\bthe (\w+ )?kind\b"),
+    diagnosis=DiagnosisWords(
+        five=_FIVE,
+        lookalikes=_LOOKALIKES,
+        none_of_these=_NONE_OF_THESE,
+        suspected=r"\b(suspected|suspicion of|possible|possibly|probable|query|queried|"
+        r"not (yet )?(confirmed|diagnosed)|undiagnosed|being (investigated|tested)|"
+        r"rule out|ruled out)\b|\?\s*(sle|lupus)\b",
+        unclear=r"sclerosis|myositis|vasculitis|connective tissue|autoimmune",
+        secondary=r"\bsecondary\s+",
+        not_a_kind=r"\banca.?(negative|neg)\b|\bnegative (for )?anca\b",
+    ),
     readers={
         Transplant: _transplant_clause,
-        Diagnosis: _diagnosis,
         Cancer: _cancer,
     },
     ecog=_ECOG,

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from bot.protocol.answers import Cancer, Diagnosis, Ecog, Transplant
-from bot.reading.choices import ChoiceWords
+from bot.reading.choices import ChoiceWords, DiagnosisWords
 from bot.reading.zh.wording import WISH, WORDING
 from bot.reading.zh.yes_no import HEDGE
 
@@ -118,38 +118,6 @@ _FIVE = (
     ),
 )
 _SUSPECTED = r"怀疑|疑似|待排|待查|还没确诊|没确诊|未确诊"
-
-
-def _diagnosis(plain: str) -> set[Enum]:
-    found: set[Enum] = set()
-    unclear = False
-    for clause in WORDING.own_clauses(plain):
-        if re.search(_SUSPECTED, clause):
-            unclear = True  # suspected, not diagnosed: staff verify
-            continue
-        if re.search(_NONE_OF_THESE, clause):
-            found.add(Diagnosis.OTHER)
-            continue
-        lookalike = re.search(_LOOKALIKES, clause)
-        cleared = re.sub(_LOOKALIKES + r"|anca阴性", " ", clause)  # ANCA-negative: which kind?
-        named = {member for pattern, member in _FIVE if re.search(pattern, cleared)}
-        if _NEGATED.search(clause):
-            continue  # "不是狼疮" names nothing the patient has
-        if named:
-            found |= named
-        elif lookalike:
-            found.add(Diagnosis.OTHER)
-        elif re.search(r"硬化|肌炎|血管炎|结缔组织|自身免疫|风湿|免疫病", clause):
-            unclear = True  # which kind is not said
-    qualifying = found - {Diagnosis.OTHER}
-    secondary = {m for pattern, m in _FIVE if re.search(rf"继发(性|的)?({pattern})", plain)}
-    if qualifying - secondary:
-        qualifying -= secondary  # "狼疮, 继发干燥综合征": the lupus is the diagnosis
-    if qualifying:
-        return qualifying  # another condition beside one of the five does not matter
-    if unclear:
-        return {Diagnosis.UNSURE}
-    return found
 
 
 # --- cancer ----------------------------------------------------------------------
@@ -344,9 +312,17 @@ WORDS = ChoiceWords(
     },
     not_systemic=r"(不是|并非|不)(系统性)",
     restricted=re.compile(r"不过是|只是|只有|仅仅|仅是|就是"),
+    diagnosis=DiagnosisWords(
+        five=_FIVE,
+        lookalikes=_LOOKALIKES,
+        none_of_these=_NONE_OF_THESE,
+        suspected=_SUSPECTED,
+        unclear=r"硬化|肌炎|血管炎|结缔组织|自身免疫|风湿|免疫病",
+        secondary=r"继发(性|的)?",
+        not_a_kind=r"anca阴性",  # ANCA-negative: which kind?
+    ),
     readers={
         Transplant: _transplant_clause,
-        Diagnosis: _diagnosis,
         Cancer: _cancer,
     },
     ecog=_ECOG,
