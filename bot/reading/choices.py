@@ -44,6 +44,36 @@ _BUTTON = re.compile(r'^/inform\{"(\w+)": ?"(\w+)"\}$')
 ClauseReader = Callable[[str], set[Enum]]
 
 
+_NEVER = re.compile(r"(?!)")
+
+
+@dataclass(frozen=True)
+class TransplantWords:
+    """A language's words for the transplant question."""
+
+    stem_cell: str
+    """A stem-cell or marrow transplant, by any of its names."""
+    stem_cell_source: str
+    """A stem-cell source by name ("自体" alone is also a fat graft's)."""
+    organ: str
+    cornea_or_hair: str
+    no_procedure: str
+    """A procedure on the marrow or an organ that is no transplant (a biopsy,
+    a donation)."""
+    not_a_transplant: str
+    """Grafts and implants that are no transplant (skin, bone, a lens, a
+    tooth), unless a stem-cell source is named."""
+    transplant_word: str
+    """The word "transplant" itself: a negation beside it denies transplants."""
+    filler: re.Pattern[str]
+    """Words that carry nothing beside a negation ("I haven't", "我没有")."""
+    each_denied: re.Pattern[str] = _NEVER
+    """Two kinds and one negation that denies both ("都没做过")."""
+    not_a_negation: re.Pattern[str] = _NEVER
+    """Switch (zh): words with a negation's character that deny nothing
+    ("不好意思", excuse me); English has no such words."""
+
+
 @dataclass(frozen=True)
 class DiagnosisWords:
     """A language's words for the diagnosis question."""
@@ -83,6 +113,9 @@ class ChoiceWords:
     "我妈给我捐了一个肾"): a donor word alone is also a living donor's."""
     pending_test: re.Pattern[str]
     """A growth's test still to come ("biopsy next week", "下周穿刺")."""
+    says_none: re.Pattern[str]
+    """The whole clause says none ("no", "nothing like that", "没有过")."""
+    transplant: TransplantWords
     diagnosis: DiagnosisWords
     readers: Mapping[type[Enum], ClauseReader]
     """By question: the options a reply names, read by the language's patterns;
@@ -292,11 +325,10 @@ _NO_TRANSPLANT_KINDS = {Kind.DIALYSIS, Kind.NOT_TRANSPLANT, Kind.OTHER_CELL_THER
 
 
 def _transplant(plain: str, words: ChoiceWords) -> set[Enum]:
-    reader = words.readers[Transplant]
     own = words.wording.own_clauses(plain, leading_words=False)
     found: set[Enum] = set()
     for clause in own:
-        found |= _transplant_clause(clause, reader, words)
+        found |= _transplant_clause(clause, words)
     for clause in words.wording.clauses(plain, leading_words=False):
         if clause not in own and _received(clause, words):
             found.add(Transplant.ORGAN)  # "my mum gave me her kidney" is the patient's
@@ -309,9 +341,9 @@ def _received(clause: str, words: ChoiceWords) -> bool:
     return bool(words.received_organ.search(clause)) and not words.denial.search(clause)
 
 
-def _transplant_clause(clause: str, reader: ClauseReader, words: ChoiceWords) -> set[Enum]:
+def _transplant_clause(clause: str, words: ChoiceWords) -> set[Enum]:
     if _received(clause, words):
-        return reader(clause) - {Transplant.NONE} or {Transplant.ORGAN}
+        return _transplants_named(clause, words) - {Transplant.NONE} or {Transplant.ORGAN}
     kinds = _kinds(clause)
     if (
         kinds & _NO_TRANSPLANT_KINDS
@@ -319,4 +351,44 @@ def _transplant_clause(clause: str, reader: ClauseReader, words: ChoiceWords) ->
         and not words.denial.search(clause)
     ):
         return {Transplant.NONE}  # dialysis, a fistula, an MSC infusion
-    return reader(clause)
+    return _transplants_named(clause, words)
+
+
+def _transplants_named(clause: str, words: ChoiceWords) -> set[Enum]:
+    """The transplants one clause names by the language's words: none for a
+    procedure or graft that is no transplant and for a denial of transplants;
+    nothing (asked again) for a transplant of a kind not said, or two kinds
+    and a negation that may deny either."""
+    transplant = words.transplant
+    clause = transplant.not_a_negation.sub(" ", clause)
+    if re.search(transplant.no_procedure, clause) or (
+        re.search(transplant.not_a_transplant, clause)
+        and not re.search(transplant.stem_cell_source, clause)
+    ):
+        return {Transplant.NONE}
+    organ_words = re.sub(f"{transplant.cornea_or_hair}|{transplant.stem_cell}", " ", clause)
+    kinds: set[Enum] = {
+        kind
+        for found, kind in (
+            (re.search(transplant.stem_cell, clause), Transplant.STEM_CELL),
+            (re.search(transplant.organ, organ_words), Transplant.ORGAN),
+            (re.search(transplant.cornea_or_hair, clause), Transplant.CORNEA_OR_HAIR),
+        )
+        if found
+    }
+    denied = words.denial.search(clause)
+    if len(kinds) > 1 and denied and not transplant.each_denied.search(clause):
+        return set()  # "骨髓没移植过肾移植过": which is denied? asked again
+    if words.says_none.match(clause) or (denied and _denies_transplants(clause, kinds, words)):
+        return {Transplant.NONE}
+    return kinds  # of a kind not said ("yes, I've had one"): none, asked again
+
+
+def _denies_transplants(clause: str, kinds: set[Enum], words: ChoiceWords) -> bool:
+    """A negation that denies transplants: of a kind named ("never had a
+    kidney transplant"), of transplants ("没移植过") or of nothing else ("I
+    haven't", "这个没有"); never of something else ("I didn't have CAR-T")."""
+    if kinds or re.search(words.transplant.transplant_word, clause):
+        return True
+    rest = words.transplant.filler.sub("", words.denial.sub("", clause))
+    return not rest.strip()

@@ -17,8 +17,8 @@ import difflib
 import re
 from enum import Enum
 
-from bot.protocol.answers import Cancer, Diagnosis, Ecog, Transplant
-from bot.reading.choices import ChoiceWords, DiagnosisWords
+from bot.protocol.answers import Cancer, Diagnosis, Ecog
+from bot.reading.choices import ChoiceWords, DiagnosisWords, TransplantWords
 from bot.reading.en.wording import NOT, WISH, WORDING
 from bot.reading.en.yes_no import HEDGE
 
@@ -69,26 +69,6 @@ _NOT_A_TRANSPLANT = (
     r"implant|replacement|pacemaker|stent|dental|tooth|teeth|biopsy|aspirat\w*|"
     r"\btests?\b|scan|does that count|\?|lens|cataract|waiting (list|for)|dialysis"
 )
-
-
-def _transplant_clause(clause: str) -> set[Enum]:
-    """The transplants one clause names (bot/reading/choices.py cuts the reply)."""
-    if re.search(_NO_TRANSPLANT_PROCEDURE, clause) or (
-        re.search(_NOT_A_TRANSPLANT, clause) and not re.search(_STEM_CELL, clause)
-    ):
-        return {Transplant.NONE}
-    kinds: set[Enum] = {
-        kind
-        for pattern, kind in (
-            (_STEM_CELL, Transplant.STEM_CELL),
-            (_ORGAN, Transplant.ORGAN),
-            (_CORNEA_OR_HAIR, Transplant.CORNEA_OR_HAIR),
-        )
-        if re.search(pattern, clause)
-    }
-    if _NEGATED.search(clause) or _SAYS_NONE.match(clause):
-        return {Transplant.NONE}
-    return kinds  # of a kind not said ("yes, I've had one"): none, asked again
 
 
 # --- diagnosis -----------------------------------------------------------------
@@ -327,6 +307,23 @@ WORDS = ChoiceWords(
     },
     not_systemic=r"\bnot (the )?systemic\b|\bisn'?t systemic\b|\bnon.?systemic\b",
     restricted=re.compile(r"\b(only|just|merely)\b|\bthe (\w+ )?kind\b"),
+    says_none=_SAYS_NONE,
+    transplant=TransplantWords(
+        stem_cell=_STEM_CELL,
+        stem_cell_source=_STEM_CELL,
+        organ=_ORGAN,
+        cornea_or_hair=_CORNEA_OR_HAIR,
+        no_procedure=_NO_TRANSPLANT_PROCEDURE,
+        not_a_transplant=_NOT_A_TRANSPLANT,
+        transplant_word=r"transplant",
+        filler=re.compile(
+            r"\b(i|i'?ve|i'?m|me|my|myself|have|has|had|having|got|get|gotten|ever|been|done|do|"
+            r"did|one|ones|any|anything|it|that|this|those|these|a|an|the|of|such|like|thing|"
+            r"things|before|yet|at all|really|honestly|sorry|thanks|thank you|kind|sort|either|"
+            r"whatsoever|so far)\b|[\W_]"
+        ),
+        each_denied=re.compile(r"\bneither\b|\bnor\b|\bnone of\b|\b(no|never|not)\b.{1,40}\bor\b"),
+    ),
     diagnosis=DiagnosisWords(
         five=_FIVE,
         lookalikes=_LOOKALIKES,
@@ -339,7 +336,6 @@ WORDS = ChoiceWords(
         not_a_kind=r"\banca.?(negative|neg)\b|\bnegative (for )?anca\b",
     ),
     readers={
-        Transplant: _transplant_clause,
         Cancer: _cancer,
     },
     ecog=_ECOG,

@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from bot.protocol.answers import Cancer, Diagnosis, Ecog, Transplant
-from bot.reading.choices import ChoiceWords, DiagnosisWords
+from bot.protocol.answers import Cancer, Diagnosis, Ecog
+from bot.reading.choices import ChoiceWords, DiagnosisWords, TransplantWords
 from bot.reading.zh.wording import WISH, WORDING
 from bot.reading.zh.yes_no import HEDGE
 
@@ -53,43 +53,6 @@ _NOT_A_NEGATION = re.compile(r"不好意思(?!说|讲|告诉)|对不起|差不�
 _DENIAL_FILLER = re.compile(
     r"我|自己|本人|都|也|过|了|的|其他|其它|别的|这个|那个|就|还|从来|一直|做|得|\W"
 )
-
-
-def _denies_transplants(clause: str, names_a_kind: bool) -> bool:
-    """A negation that denies transplants: about one named ("没做过肾移植"),
-    about transplants ("没移植过") or about nothing else ("我没有", "这个没有");
-    never about something else ("CAR-T没做过")."""
-    if not _NEGATED.search(clause):
-        return False
-    if names_a_kind or "移植" in clause:
-        return True
-    return not _DENIAL_FILLER.sub("", _NEGATED.sub("", clause))
-
-
-def _transplant_clause(clause: str) -> set[Enum]:
-    """The transplants one clause names (bot/reading/choices.py cuts the reply)."""
-    clause = _NOT_A_NEGATION.sub(" ", clause)
-    if re.search(_NO_TRANSPLANT_PROCEDURE, clause) or (
-        re.search(_NOT_A_TRANSPLANT, clause) and not re.search(_STEM_CELL_SOURCE, clause)
-    ):
-        return {Transplant.NONE}
-    hair_or_cornea = re.search(_CORNEA_OR_HAIR, clause)
-    organ_words = re.sub(_CORNEA_OR_HAIR, " ", clause)  # "头发" is no organ
-    kinds: set[Enum] = {
-        kind
-        for pattern, kind, words in (
-            (_STEM_CELL, Transplant.STEM_CELL, clause),
-            (_ORGAN, Transplant.ORGAN, re.sub(_STEM_CELL, " ", organ_words)),
-        )
-        if re.search(pattern, words)
-    }
-    if hair_or_cornea:
-        kinds.add(Transplant.CORNEA_OR_HAIR)
-    if len(kinds) > 1 and _NEGATED.search(clause) and not re.search(r"都(没|不|未)", clause):
-        return set()  # "骨髓没移植过肾移植过": which is denied? asked again
-    if _SAYS_NONE.match(clause) or _denies_transplants(clause, bool(kinds)):
-        return {Transplant.NONE}
-    return kinds  # of a kind not said ("做过移植"): none, asked again
 
 
 # --- diagnosis -----------------------------------------------------------------
@@ -312,6 +275,19 @@ WORDS = ChoiceWords(
     },
     not_systemic=r"(不是|并非|不)(系统性)",
     restricted=re.compile(r"不过是|只是|只有|仅仅|仅是|就是"),
+    says_none=_SAYS_NONE,
+    transplant=TransplantWords(
+        stem_cell=_STEM_CELL,
+        stem_cell_source=_STEM_CELL_SOURCE,
+        organ=_ORGAN,
+        cornea_or_hair=_CORNEA_OR_HAIR,
+        no_procedure=_NO_TRANSPLANT_PROCEDURE,
+        not_a_transplant=_NOT_A_TRANSPLANT,
+        transplant_word=r"移植",
+        filler=_DENIAL_FILLER,
+        each_denied=re.compile(r"都(没|不|未)"),
+        not_a_negation=_NOT_A_NEGATION,
+    ),
     diagnosis=DiagnosisWords(
         five=_FIVE,
         lookalikes=_LOOKALIKES,
@@ -322,7 +298,6 @@ WORDS = ChoiceWords(
         not_a_kind=r"anca阴性",  # ANCA-negative: which kind?
     ),
     readers={
-        Transplant: _transplant_clause,
         Cancer: _cancer,
     },
     ecog=_ECOG,
