@@ -191,11 +191,12 @@ def _cancer_clause(clause: str, not_removed: bool, removed: bool) -> set[Enum]:
     found: set[Enum] = set()
     if re.search(r"prostate|" + _DCIS, clause):
         # Excepted only after radical surgery: any other treatment alone is not;
-        # surgery and another treatment (a lumpectomy, then radiation): staff verify.
+        # surgery and another treatment (a lumpectomy, then radiation), or no
+        # treatment said: staff verify, as in Chinese.
         if not_removed:
             found.add(Cancer.UNSURE if removed else Cancer.OTHER)
         else:
-            found.add(Cancer.EXCEPTED)
+            found.add(Cancer.EXCEPTED if removed else Cancer.UNSURE)
     elif re.search(_EXCEPTED, clause):
         found.add(Cancer.EXCEPTED)
     other_site = re.sub(_EXCEPTED + r"|skin", " ", clause)  # "breast" beside "basal cell skin"
