@@ -30,9 +30,10 @@ that excludes win, or asks again) or none (ask again).
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
 from bot.medicine.terms import LANGUAGES, Kind, kind_of
@@ -145,13 +146,15 @@ class ChoiceWords:
     of the grades. A digit alone is not read (the grade, or the button?)."""
     ordinals: Mapping[str, int]
     """Group `n` of `ecog_ordinal` -> the place (1 for the first button)."""
-    spelled_right: Callable[[str], str] = field(default=lambda plain: plain)
+    vocabulary: tuple[str, ...] = ()
+    """Switch (en): words patients misspell, read as the one a word is close
+    to ("lupis" is lupus); Chinese characters are picked, not spelt."""
     """The reply with misspelt words put right, where the language has them."""
 
 
 def read_choices(choices: type[Enum], text: str, words: ChoiceWords) -> set[Enum]:
     """The options of `choices` the reply names (see the module's docstring)."""
-    plain = words.spelled_right(words.wording.normalised(text))
+    plain = _spelled_right(words.wording.normalised(text), words.vocabulary)
     if button := _BUTTON.match(plain):
         return {member for member in choices if member.value == button.group(2)}
     if plain == "/unsure" or (words.hedge.search(plain) and choices is not Ecog):
@@ -170,6 +173,19 @@ def read_choices(choices: type[Enum], text: str, words: ChoiceWords) -> set[Enum
         return _diagnosis(plain, _diagnoses_named(plain, words), words)
     named = words.readers[choices](plain)
     return _cancer(plain, named, words) if choices is Cancer else named
+
+
+def _spelled_right(plain: str, vocabulary: tuple[str, ...]) -> str:
+    """Each word of five letters or more close to one of the vocabulary's
+    (80% alike) written as that one."""
+    if not vocabulary:
+        return plain
+
+    def fix(match: re.Match[str]) -> str:
+        close = difflib.get_close_matches(match.group(0), vocabulary, n=1, cutoff=0.8)
+        return close[0] if close else match.group(0)
+
+    return re.sub(r"[a-zö]{5,}", fix, plain)
 
 
 def _ecog(plain: str, words: ChoiceWords) -> set[Enum]:

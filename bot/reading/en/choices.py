@@ -13,7 +13,6 @@ excepted ones, and an unspecified kind is `unsure`.
 
 from __future__ import annotations
 
-import difflib
 import re
 from enum import Enum
 
@@ -37,14 +36,6 @@ _VOCABULARY = (
     "granulomatosis microscopic transplant cornea corneal marrow kidney cancer melanoma "
     "lymphoma leukemia leukaemia carcinoma basal squamous prostate"
 ).split()
-
-
-def _spelled_right(reply: str) -> str:
-    def fix(match: re.Match[str]) -> str:
-        close = difflib.get_close_matches(match.group(0), _VOCABULARY, n=1, cutoff=0.8)
-        return close[0] if close else match.group(0)
-
-    return re.sub(r"[a-zö]{5,}", fix, reply)
 
 
 # --- transplant ---------------------------------------------------------------
@@ -354,6 +345,6 @@ WORDS = ChoiceWords(
         **dict.fromkeys(("fourth", "4th"), 4),
         **dict.fromkeys(("fifth", "5th"), 5),
     },
-    spelled_right=_spelled_right,
+    vocabulary=tuple(_VOCABULARY),
 )
 """The English lexicon of bot/reading/choices.py."""
