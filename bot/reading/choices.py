@@ -1,10 +1,11 @@
 """Reading a reply to a choice question (transplant, diagnosis, cancer, daily
 activity), the same way in every language.
 
-A lexicon (`ChoiceWords`) gives its language's clause readers and the few
-patterns only a language can say (a denial, an organ received from a donor,
-a test still to come). This module gives the control flow: a button, "not
-sure" and a hedge first; then the lexicon's reading; then what the medical
+A lexicon (`ChoiceWords`, with `TransplantWords`, `DiagnosisWords` and
+`CancerWords`) gives its language's words: the names of each option, a
+denial, an organ received from a donor, a test still to come. This module
+gives every rule: a button, "not sure" and a hedge first; then each clause
+read over the lexicon's words; then what the medical
 data (bot/medicine/) decides over the words, so that a word known to the
 data counts whatever the lexicon's patterns say:
 
@@ -32,7 +33,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 
@@ -41,8 +42,6 @@ from bot.protocol.answers import Cancer, Diagnosis, Ecog, Transplant
 from bot.reading.wording import Wording
 
 _BUTTON = re.compile(r'^/inform\{"(\w+)": ?"(\w+)"\}$')
-
-ClauseReader = Callable[[str], set[Enum]]
 
 
 _NEVER = re.compile(r"(?!)")
@@ -73,6 +72,74 @@ class TransplantWords:
     not_a_negation: re.Pattern[str] = _NEVER
     """Switch (zh): words with a negation's character that deny nothing
     ("不好意思", excuse me); English has no such words."""
+
+
+@dataclass(frozen=True)
+class CancerWords:
+    """A language's words for the cancer question (E8: any malignancy but
+    the excepted kinds: treated cervical carcinoma in situ, basal or squamous
+    cell skin cancer, local prostate cancer or DCIS after radical surgery)."""
+
+    excepted: str
+    """The excepted kinds but the two that need radical surgery."""
+    radical_only: str
+    """Prostate cancer and DCIS: excepted only after radical surgery."""
+    other_cancers: str
+    """Cancers of any other site or cell type."""
+    cancers_by_name: str
+    """Cancers a word alone names ("melanoma", "lymphoma")."""
+    cancer_word: str
+    """A cancer of some kind ("cancer", "癌", "chemo")."""
+    named_with: str
+    """Beside an other-site word, what makes it a cancer named ("cancer",
+    "-oma"); a site word alone is none."""
+    own_site: str
+    """Words that are an excepted kind's own site ("skin", "乳腺" of 导管原位癌)."""
+    kind_unsaid: str
+    """A kind or site not said ("squamous", "in situ", "宫颈"): not sure."""
+    benign: str
+    malignant: str
+    """Beside a benign word, a malignancy said ("malignant", "恶性")."""
+    spread: str
+    """Spread, stage, recurrence: another kind, whatever the site."""
+    denies_a_cancer: re.Pattern[str]
+    """A cancer named only to be denied ("never had lung cancer", "乳腺癌没有")."""
+    said_none: str
+    """With a negation and no kind named: the clause says none ("no cancer")."""
+    surgery: str
+    no_surgery: str
+    """Surgery denied ("no operation", "没做手术")."""
+    not_surgery: str
+    """Another treatment, or none: not the radical surgery prostate cancer
+    and DCIS need."""
+    chemo: str
+    no_chemo: str
+    radiation: str
+    no_radiation: str
+    cervix: str
+    benign_said: str
+    """A growth said benign ("benign", "良性"): it is no longer watched."""
+    in_situ: str
+    in_situ_elsewhere: str
+    """An organ other than the cervix and the breast ducts: carcinoma in situ
+    there is no excepted kind ("carcinoma in situ, but of the bladder")."""
+    still_a_cancer: str = r"(?!)"
+    """Switch (en): a negation about the cancer's course, not its existence
+    ("it hasn't spread", "not anymore"); Chinese says so with `not_spread`."""
+    not_spread: re.Pattern[str] = _NEVER
+    """Switch (zh): "没有转移" is a stage, not a denial; English words it
+    with `still_a_cancer`."""
+    not_malignant: str = r"(?!)"
+    """"不是恶性": a malignancy denied beside a benign word."""
+    breast_in_situ: str = r"(?!)"
+    """Switch (zh): 乳腺原位癌, ductal (excepted after surgery) or lobular: not
+    said; English names the duct ("ductal carcinoma in situ")."""
+    site_alone: str = r"(?!)"
+    """An other-site word that is the whole rest of the clause ("乳腺")."""
+    undiagnosed: str = r"(?!)"
+    """Switch (zh): a lump not yet diagnosed (结节, 肿块) while watched is not
+    sure; English says "waiting for the biopsy" (`ChoiceWords.pending_test`)."""
+    watched: str = r"(?!)"
 
 
 @dataclass(frozen=True)
@@ -117,11 +184,8 @@ class ChoiceWords:
     says_none: re.Pattern[str]
     """The whole clause says none ("no", "nothing like that", "没有过")."""
     transplant: TransplantWords
+    cancer: CancerWords
     diagnosis: DiagnosisWords
-    readers: Mapping[type[Enum], ClauseReader]
-    """By question: the options a reply names, read by the language's patterns;
-    the transplant reader is given one clause at a time (this module cuts the
-    reply and lets a transplant win over "none")."""
     wish: re.Pattern[str]
     """A wish, a conditional or sarcasm: a clause that states no fact."""
     now: re.Pattern[str]
@@ -171,8 +235,7 @@ def read_choices(choices: type[Enum], text: str, words: ChoiceWords) -> set[Enum
         return _ecog(plain, words)
     if choices is Diagnosis:
         return _diagnosis(plain, _diagnoses_named(plain, words), words)
-    named = words.readers[choices](plain)
-    return _cancer(plain, named, words) if choices is Cancer else named
+    return _cancer(plain, _cancers_named(plain, words), words)
 
 
 def _spelled_right(plain: str, vocabulary: tuple[str, ...]) -> str:
@@ -326,12 +389,108 @@ def _cancer(plain: str, named: set[Enum], words: ChoiceWords) -> set[Enum]:
 
 def _only_growths(stated: list[tuple[str, set[Kind]]], words: ChoiceWords) -> bool:
     """Every clause read as a cancer names a growth and nothing else the data knows."""
-    reader = words.readers[Cancer]
     return all(
         kinds and kinds <= _GROWTH_KINDS
         for clause, kinds in stated
-        if Cancer.OTHER in reader(clause)
+        if Cancer.OTHER in _cancers_named(clause, words)
     )
+
+
+@dataclass(frozen=True)
+class _Treatment:
+    """What the whole reply says was done, whichever clause says it."""
+
+    not_removed: bool  # another treatment, or no surgery
+    removed: bool  # surgery
+    watched: bool  # a lump still watched, not said to be benign
+    chemo: bool  # no excepted cancer gets chemotherapy
+    irradiated: bool  # a cervical cancer irradiated is no carcinoma in situ
+
+
+def _treatment(own: list[str], plain: str, words: ChoiceWords) -> _Treatment:
+    cancer = words.cancer
+
+    def said(pattern: str) -> bool:
+        return any(re.search(pattern, clause) for clause in own)
+
+    return _Treatment(
+        not_removed=said(cancer.not_surgery),
+        removed=any(re.search(cancer.surgery, re.sub(cancer.no_surgery, " ", c)) for c in own),
+        watched=said(cancer.watched) and not re.search(cancer.benign_said, plain),
+        chemo=said(cancer.chemo) and not said(cancer.no_chemo),  # "no chemo needed"
+        irradiated=said(cancer.radiation) and not said(cancer.no_radiation),
+    )
+
+
+def _cancers_named(plain: str, words: ChoiceWords) -> set[Enum]:
+    """The cancers the patient's clauses name by the language's words."""
+    cancer = words.cancer
+    own = words.wording.own_clauses(plain, leading_words=False)
+    treatment = _treatment(own, plain, words)
+    found: set[Enum] = set()
+    for clause in own:
+        found |= _cancer_clause(clause, treatment, words)
+    elsewhere = re.search(cancer.in_situ, plain) and re.search(cancer.in_situ_elsewhere, plain)
+    if found == {Cancer.UNSURE} and elsewhere:
+        return {Cancer.OTHER}
+    if len(found) > 1:
+        found.discard(Cancer.NONE)  # "no, only a basal cell skin cancer"
+    return found
+
+
+def _cancer_clause(clause: str, treatment: _Treatment, words: ChoiceWords) -> set[Enum]:
+    cancer = words.cancer
+    denial = words.denial
+    lump = re.search(cancer.undiagnosed, clause) and not re.search(
+        f"{cancer.benign_said}|{cancer.cancer_word}", clause
+    )
+    if lump and treatment.watched and not denial.search(clause):
+        return {Cancer.UNSURE}  # "肺上有结节, 还在观察": not known to be benign
+    malignant = re.search(cancer.malignant, re.sub(cancer.not_malignant, "", clause))
+    if re.search(cancer.benign, clause) and not malignant:
+        return {Cancer.NONE}
+    if words.says_none.match(clause):
+        return {Cancer.NONE}
+    clause = cancer.not_spread.sub(" ", clause)  # "没有转移" is a stage, not a denial
+    kinds = f"{cancer.excepted}|{cancer.radical_only}|{cancer.other_cancers}"
+    named_kind = re.search(kinds, clause)
+    denied = cancer.denies_a_cancer.search(re.sub(cancer.not_surgery, " ", clause)) and not (
+        re.search(cancer.still_a_cancer, clause)
+    )
+    if denied and named_kind:
+        return {Cancer.NONE}  # "never had lung cancer", "乳腺癌没有"
+    if denied or (denial.search(clause) and not named_kind):
+        return {Cancer.NONE} if re.search(cancer.said_none, clause) else set()
+    if re.search(cancer.spread, clause):
+        return {Cancer.OTHER}
+    found = _excepted(clause, treatment, cancer)
+    if not found and re.search(cancer.breast_in_situ, clause):
+        return {Cancer.UNSURE}  # ductal (excepted after surgery) or lobular: not said
+    other_site = re.sub(f"{cancer.excepted}|{cancer.radical_only}|{cancer.own_site}", " ", clause)
+    if (
+        re.search(cancer.other_cancers, other_site)
+        and re.search(cancer.named_with, clause)
+        and not re.fullmatch(cancer.site_alone, other_site)
+    ) or re.search(cancer.cancers_by_name, clause):
+        found.add(Cancer.OTHER)  # any other site, whatever the cell type
+    if found:
+        return found
+    if treatment.chemo or (treatment.irradiated and re.search(cancer.cervix, clause)):
+        return {Cancer.OTHER}  # no excepted cancer is treated so (a skin cancer may be irradiated)
+    if re.search(f"{cancer.kind_unsaid}|{cancer.cancer_word}", clause):
+        return {Cancer.UNSURE}  # a kind or site not said
+    return set()
+
+
+def _excepted(clause: str, treatment: _Treatment, cancer: CancerWords) -> set[Enum]:
+    """Prostate cancer and DCIS are excepted only after radical surgery: any
+    other treatment alone is not; surgery and another treatment (a lumpectomy,
+    then radiation), or no treatment said, is for staff to verify."""
+    if re.search(cancer.radical_only, clause):
+        if treatment.not_removed:
+            return {Cancer.UNSURE if treatment.removed else Cancer.OTHER}
+        return {Cancer.EXCEPTED if treatment.removed else Cancer.UNSURE}
+    return {Cancer.EXCEPTED} if re.search(cancer.excepted, clause) else set()
 
 
 # --- transplant --------------------------------------------------------------------

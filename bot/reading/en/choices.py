@@ -14,10 +14,9 @@ excepted ones, and an unspecified kind is `unsure`.
 from __future__ import annotations
 
 import re
-from enum import Enum
 
-from bot.protocol.answers import Cancer, Diagnosis, Ecog
-from bot.reading.choices import ChoiceWords, DiagnosisWords, TransplantWords
+from bot.protocol.answers import Diagnosis, Ecog
+from bot.reading.choices import CancerWords, ChoiceWords, DiagnosisWords, TransplantWords
 from bot.reading.en.wording import NOT, WISH, WORDING
 from bot.reading.en.yes_no import HEDGE
 
@@ -139,21 +138,6 @@ _IN_SITU_ELSEWHERE = (
 is no excepted kind ("carcinoma in situ, but of the bladder")."""
 
 
-def _cancer(plain: str) -> set[Enum]:
-    own = WORDING.own_clauses(plain, leading_words=False)
-    not_removed = any(re.search(_NOT_SURGERY, clause) for clause in own)
-    removed = any(re.search(_SURGERY, clause) for clause in own)
-    found: set[Enum] = set()
-    for clause in own:
-        found |= _cancer_clause(clause, not_removed, removed)
-    in_situ = re.search(r"in situ", plain)
-    if found == {Cancer.UNSURE} and in_situ and re.search(_IN_SITU_ELSEWHERE, plain):
-        return {Cancer.OTHER}
-    if len(found) > 1:
-        found.discard(Cancer.NONE)  # "no, only a basal cell skin cancer"
-    return found
-
-
 _DENIES_A_CANCER = re.compile(
     r"\b(no|never|not|don'?t|dont|didn'?t|didnt|haven'?t|havent|hasn'?t|hasnt|without)\b"
     r"(\s+\w+){0,4}?\s+(\w+\s+)?(cancer|carcinoma|tumou?r|melanoma|leuka?emia|lymphoma|"
@@ -165,43 +149,6 @@ _STILL_A_CANCER = (
     r"any ?more|no longer|\bnow\b|these days|recur\w*|in situ|invasive"
 )
 """A negation about the cancer's course, not its existence: "it hasn't spread", "not anymore"."""
-
-
-def _cancer_clause(clause: str, not_removed: bool, removed: bool) -> set[Enum]:
-    if re.search(_BENIGN, clause) and not re.search(r"malignan", clause):
-        return {Cancer.NONE}
-    if _SAYS_NONE.match(clause):
-        return {Cancer.NONE}
-    if _DENIES_A_CANCER.search(clause) and not re.search(_STILL_A_CANCER, clause):
-        return {Cancer.NONE}
-    if _NEGATED.search(clause) and not re.search(_EXCEPTED + "|" + _OTHER_CANCERS, clause):
-        said_none = re.search(rf"{_CANCER_WORD}|^\W*\w+\W*$|never|none|\bno\b", clause)
-        return {Cancer.NONE} if said_none else set()
-    if re.search(_SPREAD, clause):
-        return {Cancer.OTHER}
-    found: set[Enum] = set()
-    if re.search(r"prostate|" + _DCIS, clause):
-        # Excepted only after radical surgery: any other treatment alone is not;
-        # surgery and another treatment (a lumpectomy, then radiation), or no
-        # treatment said: staff verify, as in Chinese.
-        if not_removed:
-            found.add(Cancer.UNSURE if removed else Cancer.OTHER)
-        else:
-            found.add(Cancer.EXCEPTED if removed else Cancer.UNSURE)
-    elif re.search(_EXCEPTED, clause):
-        found.add(Cancer.EXCEPTED)
-    other_site = re.sub(_EXCEPTED + r"|skin", " ", clause)  # "breast" beside "basal cell skin"
-    if re.search(_OTHER_CANCERS, other_site) and re.search(rf"{_CANCER_WORD}|oma\b", clause):
-        found.add(Cancer.OTHER)  # any other site, whatever the cell type
-    elif re.search(r"melanoma|leuka?emia|lymphoma|myeloma|sarcoma|glioma", clause):
-        found.add(Cancer.OTHER)
-    if found:
-        return found
-    if re.search(r"squamous|skin cancer|cervical|cervix|in situ", clause):
-        return {Cancer.UNSURE}  # kind or site not said
-    if re.search(_CANCER_WORD, clause):
-        return {Cancer.UNSURE}  # a cancer of a kind not said
-    return set()
 
 
 # --- daily activity (ECOG) ----------------------------------------------------------
@@ -316,6 +263,33 @@ WORDS = ChoiceWords(
         ),
         each_denied=re.compile(r"\bneither\b|\bnor\b|\bnone of\b|\b(no|never|not)\b.{1,40}\bor\b"),
     ),
+    cancer=CancerWords(
+        excepted=_EXCEPTED,
+        radical_only=rf"prostate|{_DCIS}",
+        other_cancers=_OTHER_CANCERS,
+        cancers_by_name=r"melanoma|leuka?emia|lymphoma|myeloma|sarcoma|glioma",
+        cancer_word=_CANCER_WORD,
+        named_with=rf"{_CANCER_WORD}|oma\b",
+        own_site=r"skin",
+        kind_unsaid=r"squamous|skin cancer|cervical|cervix|in situ",
+        benign=_BENIGN,
+        malignant=r"malignan",
+        spread=_SPREAD,
+        denies_a_cancer=_DENIES_A_CANCER,
+        said_none=rf"{_CANCER_WORD}|^\W*\w+\W*$|never|none|\bno\b",
+        surgery=_SURGERY,
+        no_surgery=r"\bno (operation|surgery)\b|\bnot (operated|removed)\b|\bwithout surgery\b",
+        not_surgery=_NOT_SURGERY,
+        chemo=r"\bchemo\w*",
+        no_chemo=r"\b(no|without|never needed|didn'?t (need|have)) chemo\w*",
+        radiation=r"radiother\w*|radiation|radiotherapy",
+        no_radiation=r"\b(no|without) radi\w*",
+        cervix=r"cervi\w*",
+        benign_said=r"\bbenign\b",
+        in_situ=r"in situ",
+        in_situ_elsewhere=_IN_SITU_ELSEWHERE,
+        still_a_cancer=_STILL_A_CANCER,
+    ),
     diagnosis=DiagnosisWords(
         five=_FIVE,
         lookalikes=_LOOKALIKES,
@@ -327,9 +301,6 @@ WORDS = ChoiceWords(
         secondary=r"\bsecondary\s+",
         not_a_kind=r"\banca.?(negative|neg)\b|\bnegative (for )?anca\b",
     ),
-    readers={
-        Cancer: _cancer,
-    },
     ecog=_ECOG,
     denied_before=re.compile(
         r"(\b(not|never|no longer|nowhere near|hardly)|n'?t)(\s+[\w']+){0,2}\s*$"

@@ -14,11 +14,9 @@ and an unspecified kind is `unsure`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from enum import Enum
 
-from bot.protocol.answers import Cancer, Diagnosis, Ecog
-from bot.reading.choices import ChoiceWords, DiagnosisWords, TransplantWords
+from bot.protocol.answers import Diagnosis, Ecog
+from bot.reading.choices import CancerWords, ChoiceWords, DiagnosisWords, TransplantWords
 from bot.reading.zh.wording import WISH, WORDING
 from bot.reading.zh.yes_no import HEDGE
 
@@ -108,92 +106,6 @@ _RADICAL_SURGERY = r"根治|全切|切除|切掉|切了|摘除|手术|开刀|做
 _UNDIAGNOSED = r"结节|肿块|包块|阴影|占位|肿物"
 _WATCHED = r"观察|随访|待查|复查|没确诊|未确诊|还不知道|不知道|定期查"
 """A lump still watched is not known to be benign or malignant."""
-
-
-@dataclass(frozen=True)
-class _Treatment:
-    """What the whole reply says was done, whichever clause says it."""
-
-    not_removed: bool  # another treatment, or no surgery
-    removed: bool  # surgery
-    watched: bool  # a lump still watched, not said to be benign
-    chemo: bool  # no excepted cancer gets chemotherapy
-    irradiated: bool  # a cervical cancer irradiated is no carcinoma in situ
-
-    @classmethod
-    def of(cls, own: list[str], plain: str) -> _Treatment:
-        def said(pattern: str) -> bool:
-            return any(re.search(pattern, clause) for clause in own)
-
-        return cls(
-            not_removed=said(_NOT_SURGERY),
-            removed=any(
-                re.search(
-                    _RADICAL_SURGERY, re.sub(r"没(有)?(做)?(手术|切)|未(做)?手术", " ", clause)
-                )
-                for clause in own
-            ),
-            watched=said(_WATCHED) and not re.search(r"良性", plain),
-            chemo=said(r"化疗"),
-            irradiated=said(r"放疗|放射治疗"),
-        )
-
-
-def _cancer(plain: str) -> set[Enum]:
-    own = WORDING.own_clauses(plain)
-    treatment = _Treatment.of(own, plain)
-    found: set[Enum] = set()
-    for clause in own:
-        found |= _cancer_clause(clause, treatment)
-    if len(found) > 1:
-        found.discard(Cancer.NONE)  # "没有, 只有一个皮肤基底细胞癌"
-    return found
-
-
-def _cancer_clause(clause: str, treatment: _Treatment) -> set[Enum]:
-    lump = re.search(_UNDIAGNOSED, clause) and not re.search(r"良性|" + _CANCER_WORD, clause)
-    if lump and treatment.watched and not _NEGATED.search(clause):
-        return {Cancer.UNSURE}  # "肺上有结节, 还在观察": not known to be benign
-    if re.search(_BENIGN, clause) and not re.search(r"恶性", clause.replace("不是恶性", "")):
-        return {Cancer.NONE}
-    if _SAYS_NONE.match(clause):
-        return {Cancer.NONE}
-    clause = _NOT_SPREAD.sub(" ", clause)  # "没有转移" is a stage, not a denial
-    named_kind = re.search(f"{_EXCEPTED}|{_DCIS}|{_OTHER_CANCERS}|前列腺", clause)
-    denied = _NEGATED.search(re.sub(_NOT_SURGERY, " ", clause))
-    if denied and named_kind:
-        return {Cancer.NONE}  # "乳腺癌没有", "从没得过肺癌"
-    if denied or (_NEGATED.search(clause) and not named_kind):
-        said_none = re.search(rf"{_CANCER_WORD}|^\W*\w{{1,3}}\W*$", clause)
-        return {Cancer.NONE} if said_none else set()
-    if re.search(_SPREAD, clause):
-        return {Cancer.OTHER}
-    found: set[Enum] = set()
-    if re.search(r"前列腺|" + _DCIS, clause):
-        # Excepted only after radical surgery: any other treatment is not;
-        # no treatment said, not sure.
-        # Surgery and another treatment (保乳术后放疗): staff verify, as in English.
-        if treatment.not_removed:
-            found.add(Cancer.UNSURE if treatment.removed else Cancer.OTHER)
-        else:
-            found.add(Cancer.EXCEPTED if treatment.removed else Cancer.UNSURE)
-    elif re.search(_EXCEPTED, clause):
-        found.add(Cancer.EXCEPTED)
-    if not found and re.search(r"(乳腺|乳房)(的)?原位癌", clause):
-        return {Cancer.UNSURE}  # ductal (excepted after surgery) or lobular: not said
-    # "乳腺" in "乳腺导管原位癌" is the excepted kind's own site.
-    other_site = re.sub(f"{_EXCEPTED}|{_DCIS}|前列腺|皮肤", " ", clause)
-    if re.search(_OTHER_CANCERS, other_site) and not re.search(r"^\W*(乳腺|乳房)\W*$", other_site):
-        found.add(Cancer.OTHER)  # any other site, whatever the cell type
-    if found:
-        return found
-    if treatment.chemo or (treatment.irradiated and re.search(r"宫颈", clause)):
-        return {Cancer.OTHER}  # no excepted cancer is treated so (a skin cancer may be irradiated)
-    if re.search(r"鳞|皮肤癌|宫颈|原位", clause):
-        return {Cancer.UNSURE}  # kind or site not said
-    if re.search(_CANCER_WORD, clause):
-        return {Cancer.UNSURE}  # a cancer of a kind not said
-    return set()
 
 
 # --- daily activity (ECOG) ----------------------------------------------------------
@@ -288,6 +200,38 @@ WORDS = ChoiceWords(
         each_denied=re.compile(r"都(没|不|未)"),
         not_a_negation=_NOT_A_NEGATION,
     ),
+    cancer=CancerWords(
+        excepted=_EXCEPTED,
+        radical_only=rf"前列腺|{_DCIS}",
+        other_cancers=_OTHER_CANCERS,
+        cancers_by_name=r"(?!)",  # 癌 / 瘤 are in every name: other_cancers
+        cancer_word=_CANCER_WORD,
+        named_with=r"",
+        own_site=r"皮肤",
+        kind_unsaid=r"鳞|皮肤癌|宫颈|原位",
+        benign=_BENIGN,
+        malignant=r"恶性",
+        spread=_SPREAD,
+        denies_a_cancer=_NEGATED,
+        said_none=rf"{_CANCER_WORD}|^\W*\w{{1,3}}\W*$",
+        surgery=_RADICAL_SURGERY,
+        no_surgery=r"没(有)?(做)?(手术|切)|未(做)?手术",
+        not_surgery=_NOT_SURGERY,
+        chemo=r"化疗",
+        no_chemo=r"(?!)",
+        radiation=r"放疗|放射治疗",
+        no_radiation=r"(?!)",
+        cervix=r"宫颈",
+        benign_said=r"良性",
+        in_situ=r"原位",
+        in_situ_elsewhere=r"(?!)",
+        not_spread=_NOT_SPREAD,
+        not_malignant=r"不是恶性",
+        breast_in_situ=r"(乳腺|乳房)(的)?原位癌",
+        site_alone=r"\W*(乳腺|乳房)\W*",
+        undiagnosed=_UNDIAGNOSED,
+        watched=_WATCHED,
+    ),
     diagnosis=DiagnosisWords(
         five=_FIVE,
         lookalikes=_LOOKALIKES,
@@ -297,9 +241,6 @@ WORDS = ChoiceWords(
         secondary=r"继发(性|的)?",
         not_a_kind=r"anca阴性",  # ANCA-negative: which kind?
     ),
-    readers={
-        Cancer: _cancer,
-    },
     ecog=_ECOG,
     denied_before=_DENIED_BEFORE,
     ecog_ordinal=_ORDINAL,
