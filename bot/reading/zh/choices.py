@@ -224,7 +224,8 @@ WORDS = ChoiceWords(
         cervix=r"宫颈",
         benign_said=r"良性",
         in_situ=r"原位",
-        in_situ_elsewhere=r"(?!)",
+        in_situ_elsewhere=r"肺|结肠|直肠|肠|胃|肝|胰腺|甲状腺|卵巢|子宫内膜|宫体|肾|膀胱|食管|食道|喉|口腔|舌|"
+        r"睾丸|阴茎|外阴|阴道|肛门|胆囊|胆管",  # not 宫颈 (the cervix) nor 乳腺 (the ducts)
         not_spread=_NOT_SPREAD,
         not_malignant=r"不是恶性",
         breast_in_situ=r"(乳腺|乳房)(的)?原位癌",
