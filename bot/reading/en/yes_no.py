@@ -40,7 +40,7 @@ _FILLER = set(
     was were am is are be being the a an of to in on at for with from by about ago year
     years month months week weeks day days last this time times back when then well um
     uhm uh hmm er erm oh ah lol haha please thanks thank you sorry honestly truly mate
-    dear doc sir madam there here too either all at some whatsoever nor or and totally
+    dear doc sir madam there here too either neither them all at some whatsoever nor or and totally
     completely certainly definitely absolutely sure yes yeah yep yup yea ya yah
     yas yess ye ok okay k kk correct right indeed affirmative true exactly agreed agree
     fine alright go ahead no nope nah never none not nothing negative nay nil n't dont
