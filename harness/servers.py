@@ -30,6 +30,10 @@ SERVERS_AUDIT_KEY = "servers-audit-key"
 SERVERS_ACTION_TOKEN = secrets.token_urlsafe(32)
 """The secret the Rasa servers started here send their action servers (one
 per test process: a test that forges requests holds it, or not)."""
+SERVERS_REST_TOKEN = secrets.token_urlsafe(32)
+"""The REST channel's server credential of the Rasa servers started here."""
+REST_HEADERS = {"Authorization": f"Bearer {SERVERS_REST_TOKEN}"}
+"""What a holder of that credential sends with each REST message."""
 ACTION_HEADERS = "  headers:\n    Authorization: Bearer ${ACTION_SERVER_TOKEN}\n"
 """An endpoints file's action-endpoint headers, as the shipped ones have them."""
 
@@ -50,7 +54,8 @@ class Server:
         self.name, self.port, self.workdir = name, port, workdir
         self.env = {
             **os.environ, "RASA_TELEMETRY_ENABLED": "false",
-            "ACTION_SERVER_TOKEN": SERVERS_ACTION_TOKEN, **env,
+            "ACTION_SERVER_TOKEN": SERVERS_ACTION_TOKEN, "REST_TOKEN": SERVERS_REST_TOKEN,
+            **env,
         }  # fmt: skip
         self.log = workdir / f"{name}.log"
         self.process: subprocess.Popen[bytes] | None = None
@@ -144,10 +149,12 @@ class RasaServer(Server):
                 "--port", str(self.port)]  # fmt: skip
 
     def say(self, sender: str, text: str) -> list[dict[str, Any]]:
-        """One patient message over the REST channel; the bot's replies."""
+        """One patient message over the REST channel (with its credential);
+        the bot's replies."""
         response = requests.post(
             self.url + "/webhooks/rest/webhook",
             json={"sender": sender, "message": text},
+            headers=REST_HEADERS,
             timeout=60,
         )
         response.raise_for_status()
