@@ -34,6 +34,9 @@ SERVERS_REST_TOKEN = secrets.token_urlsafe(32)
 """The REST channel's server credential of the Rasa servers started here."""
 REST_HEADERS = {"Authorization": f"Bearer {SERVERS_REST_TOKEN}"}
 """What a holder of that credential sends with each REST message."""
+SERVERS_CONVERSATION_KEY = secrets.token_urlsafe(32)
+"""The website chat's conversation key of the Rasa servers started here: a
+test that knows it can tell a browser's conversation id from its secret."""
 ACTION_HEADERS = "  headers:\n    Authorization: Bearer ${ACTION_SERVER_TOKEN}\n"
 """An endpoints file's action-endpoint headers, as the shipped ones have them."""
 
@@ -55,6 +58,7 @@ class Server:
         self.env = {
             **os.environ, "RASA_TELEMETRY_ENABLED": "false",
             "ACTION_SERVER_TOKEN": SERVERS_ACTION_TOKEN, "REST_TOKEN": SERVERS_REST_TOKEN,
+            "CONVERSATION_KEY": SERVERS_CONVERSATION_KEY,
             **env,
         }  # fmt: skip
         self.log = workdir / f"{name}.log"

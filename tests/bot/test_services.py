@@ -53,12 +53,13 @@ def test_the_flusher_stores_waiting_referrals_once_started(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize(
-    ("setting", "method", "file"),
-    [("action_server_token", "action_server_token", "action-server.token"),
-     ("rest_token", "rest_token", "rest.token")],
+    ("setting", "method", "file", "configured_value"),
+    [("action_server_token", "action_server_token", "action-server.token", "s"),
+     ("rest_token", "rest_token", "rest.token", "s"),
+     ("conversation_key", "conversation_key", "conversation.key", b"s")],
 )  # fmt: skip
 def test_a_servers_secret_is_the_configured_one_else_a_local_file(
-    tmp_path: Path, setting: str, method: str, file: str
+    tmp_path: Path, setting: str, method: str, file: str, configured_value: object
 ) -> None:
     local = Services(Settings(key_file=tmp_path / "referral.key"))
     configured = Services(Settings(key_file=tmp_path / "referral.key", **{setting: "s"}))  # type: ignore[arg-type]
@@ -67,4 +68,4 @@ def test_a_servers_secret_is_the_configured_one_else_a_local_file(
 
     assert len(made) >= 32 and made == getattr(local, method)()
     assert (tmp_path / file).stat().st_mode & 0o777 == 0o600
-    assert getattr(configured, method)() == "s"
+    assert getattr(configured, method)() == configured_value

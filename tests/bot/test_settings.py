@@ -23,6 +23,7 @@ def test_every_setting_comes_from_the_environment() -> None:
             "ACTION_SERVER_TOKEN": "shared-secret",
             "ACTION_SERVER_HOST": "10.0.0.5",
             "REST_TOKEN": "rest-credential",
+            "CONVERSATION_KEY": "chat-key",
         }
     )
     assert settings == Settings(
@@ -35,6 +36,7 @@ def test_every_setting_comes_from_the_environment() -> None:
         action_server_token="shared-secret",
         action_server_host="10.0.0.5",
         rest_token="rest-credential",
+        conversation_key="chat-key",
     )
 
 
