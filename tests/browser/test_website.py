@@ -101,18 +101,27 @@ def test_a_hard_exclusion_shows_its_reason(page: Page, rasa: RasaServer) -> None
 
 
 def test_a_reload_mid_screening_continues_at_the_same_question(
-    page: Page, rasa: RasaServer
+    page: Page, rasa: RasaServer, referrals: ReferralStore
 ) -> None:
+    printed: list[str] = []
+    page.on("console", lambda message: printed.append(message.text))
     open_site(page, rasa.url)
     screen_in_browser(page, ELIGIBLE, stop_at="diagnosis")
-    said, conversation = bubbles(page), session_id(page)
+    said, secret = bubbles(page), session_id(page)
     page.reload()
     page.locator(BOT).first.wait_for()
-    assert session_id(page) == conversation
+    assert session_id(page) == secret
     assert bubbles(page) == said  # the conversation so far, from the device
     assert question(page) == "diagnosis"
     screen_in_browser(page, {**ELIGIBLE, "contact_name": "Reload Patient"})
     assert question(page) is None
+    stored = referrals.get(conversation_of(page))
+    assert stored is not None and stored.contact.name == "Reload Patient"
+    # The secret is never printed (the widget's console lines are patched
+    # out), and the conversation id never reaches the device.
+    assert [line for line in printed if secret in line] == []
+    device = page.evaluate("() => JSON.stringify({...localStorage, ...sessionStorage})")
+    assert secret in device and conversation_of(page) not in device + page.content()
 
 
 def test_end_and_clear_leaves_nothing_after_a_reload(page: Page, rasa: RasaServer) -> None:
