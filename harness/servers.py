@@ -136,6 +136,13 @@ class ActionServer(Server):
 
 
 class RasaServer(Server):
+    """`rasa run` as scripts/run starts it: the channels only. With an
+    `api_token`, Rasa's HTTP API is on too, and every call to it must carry
+    that token (`?token=`): the API reads, rewrites and deletes any
+    conversation by its id, so it is never on without its own token."""
+
+    api_token: str | None = None
+
     def __init__(self, port: int, workdir: Path, model: Path, action_url: str, keys: str) -> None:
         super().__init__("rasa", port, workdir, {"REFERRAL_KEYS": keys})
         self.model = model
@@ -148,9 +155,10 @@ class RasaServer(Server):
         )
 
     def command(self) -> list[str]:
+        api = ["--enable-api", "--auth-token", self.api_token] if self.api_token else []
         return [str(BIN / "rasa"), "run", "--model", str(self.model),
                 "--endpoints", str(self.endpoints), "--credentials", "credentials.yml",
-                "--port", str(self.port)]  # fmt: skip
+                "--port", str(self.port), *api]  # fmt: skip
 
     def say(self, sender: str, text: str) -> list[dict[str, Any]]:
         """One patient message over the REST channel (with its credential);

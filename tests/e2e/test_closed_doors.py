@@ -162,6 +162,19 @@ def test_without_the_credential_a_known_rest_conversation_is_neither_read_nor_co
     assert texts(rasa, patient, "I'm 45")[-1] == text_of("utter_ask_car_t")  # the holder goes on
 
 
+def test_rasas_http_api_is_off_and_the_channel_serves(rasa: RasaServer) -> None:
+    """Rasa's HTTP API reads, rewrites and deletes any conversation by its id:
+    off unless a run enables it with its own token (harness.servers)."""
+    patient = sender()
+    texts(rasa, patient, "hi")
+    conversation = f"{rasa.url}/conversations/{patient}"
+    api = [("GET", conversation + "/tracker"), ("GET", conversation + "/story"),
+           ("PUT", conversation + "/tracker/events"), ("GET", rasa.url + "/status")]  # fmt: skip
+    for method, url in api:
+        assert requests.request(method, url, json=[], timeout=30).status_code == 404, url
+    assert texts(rasa, patient, "yes")[-1] == text_of("utter_ask_birth")
+
+
 def test_the_tracker_store_of_a_real_conversation_shows_no_intent_or_slot(
     rasa: RasaServer, workdir: Path
 ) -> None:
