@@ -1,7 +1,8 @@
 """Drive one REST conversation: python scripts/chat.py SENDER MESSAGE [MESSAGE ...]
 
 The REST channel needs its server credential: `REST_TOKEN`, else the embedded
-run's `.local/rest.token` (made by scripts/run). Standard library only."""
+run's `.local/rest.token` (made by scripts/run); `RASA_PORT` as scripts/run
+takes it. Standard library only."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-URL = "http://localhost:5005/webhooks/rest/webhook"
+URL = f"http://localhost:{os.environ.get('RASA_PORT', '5005')}/webhooks/rest/webhook"
 LOCAL_TOKEN = Path(__file__).resolve().parents[1] / ".local" / "rest.token"
 
 
