@@ -64,6 +64,14 @@ class Services:
         """The secret Rasa and the action server share (`ACTION_SERVER_TOKEN`)."""
         return self._secret(self.settings.action_server_token, "action-server.token")
 
+    def rest_token(self) -> str:
+        """The credential the REST channel requires (`REST_TOKEN`)."""
+        return self._secret(self.settings.rest_token, "rest.token")
+
+    def conversation_key(self) -> bytes:
+        """The key of the website chat's secrets (`CONVERSATION_KEY`)."""
+        return self._secret(self.settings.conversation_key, "conversation.key").encode()
+
     def _secret(self, configured: str, local_name: str) -> str:
         """A configured secret, else the embedded run's file beside its key."""
         return configured or local_secret(self.settings.key_file.parent / local_name)

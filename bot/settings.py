@@ -40,6 +40,14 @@ class Settings:
     `Authorization: Bearer` header (endpoints*.yml); the action server refuses
     every request without it but `/health`. Empty: the embedded run's file
     beside its key (`.local/action-server.token`)."""
+    rest_token: str = ""
+    """`REST_TOKEN`: the server credential the REST channel requires as
+    `Authorization: Bearer` (the tests, scripts/chat.py, integrations; never a
+    patient's browser). Empty: the embedded run's file (`.local/rest.token`)."""
+    conversation_key: str = ""
+    """`CONVERSATION_KEY`: keys the website chat's secrets and the conversation
+    ids derived from them (channels/conversation_secret.py); the same on every
+    Rasa instance. Empty: the embedded run's `.local/conversation.key`."""
     action_server_host: str = "127.0.0.1"
     """`ACTION_SERVER_HOST`: the address the action server listens on (only
     Rasa talks to it)."""
@@ -120,6 +128,8 @@ class Settings:
             outbox_retry_seconds=float(get("OUTBOX_RETRY_SECONDS") or default.outbox_retry_seconds),
             purge_after_days=float(get("PURGE_AFTER_DAYS") or default.purge_after_days),
             action_server_token=get("ACTION_SERVER_TOKEN") or "",
+            rest_token=get("REST_TOKEN") or "",
+            conversation_key=get("CONVERSATION_KEY") or "",
             action_server_host=get("ACTION_SERVER_HOST") or default.action_server_host,
             **_inbox_settings(get, default),
         )

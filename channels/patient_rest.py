@@ -1,4 +1,14 @@
-"""The REST channel patients reach, with its input checked before Rasa sees it.
+"""The REST channel, for servers that hold its credential, with its input
+checked before Rasa sees it.
+
+REST is not a patient channel: whoever posts may choose the conversation id,
+so whoever could post could read (a "hi" replays a summary), continue or
+delete any conversation whose id they know. Every POST to the webhook must
+carry the server credential (`REST_TOKEN`, else the embedded run's
+`.local/rest.token`) as `Authorization: Bearer <credential>`, compared in
+constant time; without it the answer is 401 and Rasa never sees the message.
+The tests, scripts/chat.py and the benchmark hold it; patients use the
+website's socket.io channel (channels/patient_socketio.py).
 
 Rasa's own RestInput answers a JSON array with a 500, files a message without a
 sender under the shared id "default" (two patients in one conversation), and
@@ -18,6 +28,7 @@ domain's `utter_technical_problem` instead of silence.
 
 from __future__ import annotations
 
+import hmac
 import re
 import unicodedata
 from collections.abc import Awaitable, Callable
@@ -32,6 +43,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.reading.language import language_written
+from bot.services import services_from_env
 from bot.settings import DOMAIN_FILE
 
 MAX_MESSAGE = 2000  # characters; a pre-screen answer is a few words
@@ -57,6 +69,13 @@ def body_problem(body: Any) -> tuple[int, str] | None:
     if "metadata" in body and not isinstance(body["metadata"], (dict, type(None))):
         return 400, "metadata must be a JSON object"
     return None
+
+
+def holds_credential(authorization: str | None, token: str) -> bool:
+    """Whether an Authorization header value is `Bearer <token>` (constant
+    time). An empty token is never held: a run without one refuses all."""
+    given = (authorization or "").encode()
+    return bool(token) and hmac.compare_digest(given, f"Bearer {token}".encode())
 
 
 def kept_metadata(metadata: Any) -> dict[str, str] | None:
@@ -98,8 +117,12 @@ class TechnicalProblem:
 
 
 class PatientRestInput(RestInput):
-    def __init__(self, technical_problem: TechnicalProblem) -> None:
+    """credentials.yml: `channels.patient_rest.PatientRestInput` (no keys: its
+    credential comes from the environment, `REST_TOKEN`)."""
+
+    def __init__(self, technical_problem: TechnicalProblem, token: str) -> None:
         self.technical_problem = technical_problem
+        self.token = token
 
     @classmethod
     def name(cls) -> str:
@@ -108,7 +131,7 @@ class PatientRestInput(RestInput):
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> PatientRestInput:
         domain = (credentials or {}).get("domain", DOMAIN_FILE)
-        return cls(TechnicalProblem(domain))
+        return cls(TechnicalProblem(domain), services_from_env().rest_token())
 
     def _extract_message(self, req: Request) -> str:
         return clean_text(req.json["message"])
@@ -126,6 +149,12 @@ class PatientRestInput(RestInput):
         async def refuse_malformed(request: Request) -> HTTPResponse | None:
             if request.method != "POST" or not request.path.endswith("/webhook"):
                 return None
+            if not holds_credential(request.headers.get("authorization"), self.token):
+                reason = "this channel needs its server credential (Authorization: Bearer)"
+                return response.json(
+                    {"status": 401, "message": reason}, status=401,
+                    headers={"WWW-Authenticate": "Bearer"},
+                )  # fmt: skip
             if len(request.body or b"") > MAX_BODY:
                 reason = f"a request is at most {MAX_BODY} bytes"
                 return response.json({"status": 413, "message": reason}, status=413)

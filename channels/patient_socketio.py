@@ -8,10 +8,14 @@ connects but never receives a reply. Its handlers are closures inside
 `blueprint()`, so this class builds the blueprint itself, with:
 
 - `enter_room` awaited;
-- the session bound to the socket: the id comes from `session_request` only
-  (a client-chosen id is honoured only if it has the shape of one this server
-  issues, 32 hex digits, so a socket can never join a REST conversation or a
-  guessable one); messages naming another session are refused;
+- a conversation belongs to the browser that started it: the session id the
+  widget keeps is a secret this server issued (channels/conversation_secret.py),
+  and the conversation id Rasa, the stores and the logs see is a keyed hash
+  of it, never sent to a browser. A `session_request` whose id this server
+  did not issue (made up, altered, a conversation id, an old uuid) gets a new
+  secret and so a new conversation; the socket.io room is the conversation
+  id, joined only by a socket that presented its secret. The session is
+  bound to the socket; messages naming another session are refused;
 - every message checked by the REST channel's `body_problem` (sender, text type,
   2000 characters, metadata an object) and cleaned by its `clean_text`; of its
   metadata only the page's language is kept (`kept_metadata`);
@@ -31,9 +35,8 @@ connects but never receives a reply. Its handlers are closures inside
 from __future__ import annotations
 
 import asyncio
+import hmac
 import logging
-import re
-import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -47,13 +50,13 @@ from sanic.response import HTTPResponse
 from socketio import AsyncServer
 from websockets.connection import OPEN
 
+from bot.services import services_from_env
 from bot.settings import DOMAIN_FILE
+from channels.conversation_secret import ConversationSecrets
 from channels.patient_rest import TechnicalProblem, body_problem, clean_text, kept_metadata
 
 logger = logging.getLogger(__name__)
 
-ISSUED = re.compile(r"^[0-9a-f]{32}$")
-"""The shape of a session id this channel issues (uuid4 hex)."""
 MAX_FRAME = 16_384  # bytes per socket.io packet: a 2000-character message is < 8 kB as UTF-8
 REFUSED_EVENT = "input_refused"
 
@@ -146,27 +149,31 @@ class PatientSocketServer(AsyncServer):
         return QuietEngineIO
 
 
-def session_id_for(requested: Any, persistence: bool) -> str:
-    """The session a socket joins: the requested id when persistence is on and
-    it is one of ours in shape, else a new random one."""
-    if persistence and isinstance(requested, str) and ISSUED.match(requested):
-        return requested
-    return uuid.uuid4().hex
+def session_id_for(requested: Any, persistence: bool, issuer: ConversationSecrets) -> str:
+    """The secret a socket's session is: the requested one when persistence is
+    on and `issuer` issued it, else a new one."""
+    if persistence and issuer.issued(requested):
+        return str(requested)
+    return issuer.issue()
 
 
-def message_problem(data: Any, bound: str | None, metadata_key: str) -> tuple[int, str] | None:
+def message_problem(
+    data: Any, bound: str | None, conversation: str | None, metadata_key: str
+) -> tuple[int, str] | None:
     """(status, reason) when a user message event must be refused, else None.
 
-    `bound` is the session the socket was confirmed with (None before any
-    `session_request`)."""
+    `bound` is the secret the socket's session was confirmed with (None before
+    any `session_request`), `conversation` its conversation id."""
     if not isinstance(data, dict):
         return 400, "the message event must carry a JSON object"
-    if bound is None:
+    if bound is None or conversation is None:
         return 400, "send session_request first"
     claimed = data.get("session_id")
-    if claimed is not None and claimed != bound:
+    if claimed is not None and not (
+        isinstance(claimed, str) and hmac.compare_digest(claimed.encode(), bound.encode())
+    ):
         return 403, "session_id is not this connection's session"
-    body = {"sender": bound, "message": data.get("message")}
+    body = {"sender": conversation, "message": data.get("message")}
     if metadata_key in data:
         body["metadata"] = data[metadata_key]
     return body_problem(body)
@@ -195,17 +202,20 @@ class PatientSocketIOInput(SocketIOInput):
     Rasa's socket.io keys (`user_message_evt`, `bot_message_evt`,
     `session_persistence`, `metadata_key`, `socketio_path`) and optionally
     `cors_allowed_origins` (a list; default: same origin only). JWT is not
-    supported: the website has no accounts."""
+    supported: the website has no accounts. The conversation key comes from
+    the environment (`CONVERSATION_KEY`), never from credentials.yml."""
 
     def __init__(
         self,
         technical_problem: TechnicalProblem,
         cors_allowed_origins: list[str] | None,
+        issuer: ConversationSecrets,
         **options: Any,
     ) -> None:
         super().__init__(**options)
         self.technical_problem = technical_problem
         self.cors_allowed_origins = cors_allowed_origins
+        self.issuer = issuer
 
     @classmethod
     def name(cls) -> str:
@@ -221,7 +231,8 @@ class PatientSocketIOInput(SocketIOInput):
             "socketio_path", "metadata_key") if key in given}  # fmt: skip
         origins = given.get("cors_allowed_origins")
         domain = given.get("domain", DOMAIN_FILE)
-        return cls(TechnicalProblem(domain), origins, **options)
+        issuer = ConversationSecrets(services_from_env().conversation_key())
+        return cls(TechnicalProblem(domain), origins, issuer, **options)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         sio = PatientSocketServer(
@@ -250,11 +261,19 @@ class PatientSocketIOInput(SocketIOInput):
 
     async def _session_request(self, sid: str, data: Any) -> None:
         requested = data.get("session_id") if isinstance(data, dict) else None
-        session_id = session_id_for(requested, self.session_persistence)
+        secret = session_id_for(requested, self.session_persistence, self.issuer)
+        conversation = self.issuer.conversation_id(secret)
         sio = self._server()
-        await sio.save_session(sid, {"session_id": session_id}, namespace=self.namespace)
-        await sio.enter_room(sid, session_id, namespace=self.namespace)  # the fix: awaited
-        await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
+        session = {"secret": secret, "conversation": conversation}
+        await sio.save_session(sid, session, namespace=self.namespace)
+        # Rasa's output sends to the room named by the conversation id: only the
+        # sockets that presented the secret are in it. A socket that asks again
+        # leaves the room of its earlier session.
+        for room in sio.rooms(sid, namespace=self.namespace):
+            if room != sid:
+                await sio.leave_room(sid, room, namespace=self.namespace)
+        await sio.enter_room(sid, conversation, namespace=self.namespace)  # the fix: awaited
+        await sio.emit("session_confirm", secret, room=sid, namespace=self.namespace)
 
     def _user_message(
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
@@ -262,33 +281,33 @@ class PatientSocketIOInput(SocketIOInput):
         async def handle(sid: str, data: Any) -> None:
             sio = self._server()
             session = await sio.get_session(sid, namespace=self.namespace)
-            bound = session.get("session_id")
-            problem = message_problem(data, bound, self.metadata_key or "metadata")
+            bound, conversation = session.get("secret"), session.get("conversation")
+            problem = message_problem(data, bound, conversation, self.metadata_key or "metadata")
             if problem is not None:
                 status, reason = problem
                 logger.warning("socket.io message refused: %s", reason)  # never the content
                 await sio.emit(REFUSED_EVENT, {"status": status, "message": reason}, to=sid)
                 return
-            await self._handle(data, bound, on_new_message)
+            await self._handle(data, str(conversation), on_new_message)
 
         return handle
 
     async def _handle(
         self,
         data: dict[str, Any],
-        session_id: str,
+        conversation: str,
         on_new_message: Callable[[UserMessage], Awaitable[Any]],
     ) -> None:
         output = CountingOutput(self._server(), self.bot_message_evt)
         metadata = kept_metadata(data.get(self.metadata_key or "metadata"))
         message = UserMessage(
-            clean_text(data["message"]), output, session_id,
+            clean_text(data["message"]), output, conversation,
             input_channel=self.name(), metadata=metadata,
         )  # fmt: skip
         await on_new_message(message)
         if output.sent == 0:
             text = self.technical_problem.text_for(message.text or "")
-            await output.send_text_message(session_id, text)
+            await output.send_text_message(conversation, text)
 
     def _server(self) -> AsyncServer:
         if self.sio is None:

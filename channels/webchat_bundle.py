@@ -4,8 +4,10 @@ scripts/setup), made fit to serve to patients.
 The published bundle cannot meet our bar through its options and styles
 (docs/website.md): its answer buttons are `div`s (no keyboard, no role), its
 send button has no accessible name, its message box is labelled only by a
-placeholder, its message list is not announced, and its CSS `@import`s a font
-from fonts.googleapis.com. `patched` rewrites those few places in the minified
+placeholder, its message list is not announced, its CSS `@import`s a font
+from fonts.googleapis.com, and it prints its session id, the secret of the
+patient's conversation (channels/conversation_secret.py), and its socket id to
+the browser console. `patched` rewrites those few places in the minified
 text; each anchor must be found exactly as often as expected, so a different
 bundle fails loudly at start-up instead of serving a half-patched widget.
 """
@@ -29,6 +31,13 @@ REPLY_BUTTON = (
     "onClick:function(t){t.stopPropagation(),r.handleClick(e)}"
 )
 LABEL = 'document.documentElement.getAttribute("data-send-label")||"Send"'
+CONSOLE_LINES = [
+    # the session id is the conversation's secret; the socket id lets whoever
+    # reads it poll the socket's long-polling transport
+    'console.log("session_confirm:".concat(o.socket.id," session_id:").concat(a)),',
+    'console.log("sending init payload",l),',
+    'console.log("connect:".concat(o.id)),',
+]
 
 PATCHES: list[tuple[str, str, int]] = [
     # (anchor, replacement, how many times the 1.0.1 bundle has it)
@@ -47,6 +56,7 @@ PATCHES: list[tuple[str, str, int]] = [
         'role:"log","aria-live":"polite",tabIndex:0}',
         1,
     ),
+    *((line, "", 1) for line in CONSOLE_LINES),
 ]
 
 

@@ -53,7 +53,7 @@ from bot.protocol.answers import DateSpan
 from bot.protocol.calendar import screening_date
 from bot.settings import DOMAIN_FILE, PROJECT_ROOT
 from harness.patients import CONFIRMED, ELIGIBLE, ELIGIBLE_ZH, QUESTIONS, sender
-from harness.servers import ActionServer, RasaServer, free_port
+from harness.servers import REST_HEADERS, ActionServer, RasaServer, free_port
 from stores.private import PrivateSQLTrackerStore
 
 BATTERY_EN = PROJECT_ROOT / "tests" / "answers" / "battery.yml"
@@ -273,7 +273,7 @@ def run(rasa_url: str, tracker_db: Path, cases: list[Case], workers: int = 4) ->
     def say(patient: str, text: str) -> list[str]:
         response = requests.post(
             f"{rasa_url}/webhooks/rest/webhook", json={"sender": patient, "message": text},
-            timeout=60,
+            headers=REST_HEADERS, timeout=60,
         )  # fmt: skip
         if response.status_code >= 400:  # the channel refuses it: nothing stored
             return [f"<{response.status_code}>"]

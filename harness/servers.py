@@ -30,6 +30,13 @@ SERVERS_AUDIT_KEY = "servers-audit-key"
 SERVERS_ACTION_TOKEN = secrets.token_urlsafe(32)
 """The secret the Rasa servers started here send their action servers (one
 per test process: a test that forges requests holds it, or not)."""
+SERVERS_REST_TOKEN = secrets.token_urlsafe(32)
+"""The REST channel's server credential of the Rasa servers started here."""
+REST_HEADERS = {"Authorization": f"Bearer {SERVERS_REST_TOKEN}"}
+"""What a holder of that credential sends with each REST message."""
+SERVERS_CONVERSATION_KEY = secrets.token_urlsafe(32)
+"""The website chat's conversation key of the Rasa servers started here: a
+test that knows it can tell a browser's conversation id from its secret."""
 ACTION_HEADERS = "  headers:\n    Authorization: Bearer ${ACTION_SERVER_TOKEN}\n"
 """An endpoints file's action-endpoint headers, as the shipped ones have them."""
 
@@ -50,7 +57,9 @@ class Server:
         self.name, self.port, self.workdir = name, port, workdir
         self.env = {
             **os.environ, "RASA_TELEMETRY_ENABLED": "false",
-            "ACTION_SERVER_TOKEN": SERVERS_ACTION_TOKEN, **env,
+            "ACTION_SERVER_TOKEN": SERVERS_ACTION_TOKEN, "REST_TOKEN": SERVERS_REST_TOKEN,
+            "CONVERSATION_KEY": SERVERS_CONVERSATION_KEY,
+            **env,
         }  # fmt: skip
         self.log = workdir / f"{name}.log"
         self.process: subprocess.Popen[bytes] | None = None
@@ -127,6 +136,13 @@ class ActionServer(Server):
 
 
 class RasaServer(Server):
+    """`rasa run` as scripts/run starts it: the channels only. With an
+    `api_token`, Rasa's HTTP API is on too, and every call to it must carry
+    that token (`?token=`): the API reads, rewrites and deletes any
+    conversation by its id, so it is never on without its own token."""
+
+    api_token: str | None = None
+
     def __init__(self, port: int, workdir: Path, model: Path, action_url: str, keys: str) -> None:
         super().__init__("rasa", port, workdir, {"REFERRAL_KEYS": keys})
         self.model = model
@@ -139,15 +155,18 @@ class RasaServer(Server):
         )
 
     def command(self) -> list[str]:
+        api = ["--enable-api", "--auth-token", self.api_token] if self.api_token else []
         return [str(BIN / "rasa"), "run", "--model", str(self.model),
                 "--endpoints", str(self.endpoints), "--credentials", "credentials.yml",
-                "--port", str(self.port)]  # fmt: skip
+                "--port", str(self.port), *api]  # fmt: skip
 
     def say(self, sender: str, text: str) -> list[dict[str, Any]]:
-        """One patient message over the REST channel; the bot's replies."""
+        """One patient message over the REST channel (with its credential);
+        the bot's replies."""
         response = requests.post(
             self.url + "/webhooks/rest/webhook",
             json={"sender": sender, "message": text},
+            headers=REST_HEADERS,
             timeout=60,
         )
         response.raise_for_status()

@@ -38,7 +38,7 @@ from cryptography.fernet import Fernet
 
 from bot.settings import PROJECT_ROOT
 from harness.patients import ELIGIBLE, screen
-from harness.servers import BIN, ActionServer, RasaServer, Server, free_port
+from harness.servers import BIN, REST_HEADERS, ActionServer, RasaServer, Server, free_port
 
 ROOT = PROJECT_ROOT
 MODEL = ROOT / "models" / "prescreen.tar.gz"
@@ -57,6 +57,7 @@ class TimedPatient:
         response = self.http.post(
             self.url + "/webhooks/rest/webhook",
             json={"sender": sender, "message": text},
+            headers=REST_HEADERS,  # Rasa's starter bot ignores it
             timeout=60,
         )
         self.durations.append(time.perf_counter() - started)

@@ -8,6 +8,7 @@ reviewed turn by turn before it goes into tests/stories/.
 
 from __future__ import annotations
 
+import secrets
 import sys
 import tempfile
 from pathlib import Path
@@ -30,15 +31,17 @@ PATIENTS_ZH: dict[str, dict[str, str]] = {
 
 
 class ApiRasaServer(RasaServer):
-    """`rasa run` with its HTTP API on, to read the trackers back."""
+    """`rasa run` with its HTTP API on, to read the trackers back, behind a
+    token of its own (made for this run)."""
 
-    def command(self) -> list[str]:
-        return [*super().command(), "--enable-api"]
+    api_token = secrets.token_urlsafe(32)
 
     def story(self, sender: str, name: str) -> str:
         """Rasa's YAML of the conversation, as Rasa writes it (re-dumping it
         would turn a stored "no" into a boolean), named `name`."""
-        response = requests.get(f"{self.url}/conversations/{sender}/story", timeout=60)
+        response = requests.get(
+            f"{self.url}/conversations/{sender}/story", params={"token": self.api_token}, timeout=60
+        )
         response.raise_for_status()
         steps = response.text.split("\n  steps:\n", 1)[1]
         return f"- story: {name}\n  steps:\n{steps.rstrip()}\n"

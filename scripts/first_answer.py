@@ -60,10 +60,15 @@ def python() -> str:
     return os.environ.get("PYTHON") or (str(pyenv) if pyenv.exists() else "python3.10")
 
 
-def first_reply(url: str) -> str | None:
-    """The first text the assistant answers "hi" with, or None while it is not up."""
+def first_reply(url: str, token_file: Path) -> str | None:
+    """The first text the assistant answers "hi" with, or None while it is not
+    up; the REST credential is read from `token_file` (the run makes it)."""
+    if not token_file.exists():
+        return None
     body = json.dumps({"sender": f"first-answer-{os.getpid()}", "message": "hi"}).encode()
-    request = urllib.request.Request(url, body, {"Content-Type": "application/json"})
+    token = token_file.read_text(encoding="utf-8").strip()
+    headers = {"Content-Type": "application/json", "Authorization": f"Bearer {token}"}
+    request = urllib.request.Request(url, body, headers)
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
             replies = json.loads(response.read())
@@ -94,7 +99,8 @@ def measure(source: str, branch: str | None, folder: Path) -> int:
     reply = None
     try:
         while reply is None and time.monotonic() - started < TIMEOUT and run.poll() is None:
-            reply = first_reply(f"http://127.0.0.1:{PORTS['Rasa']}/webhooks/rest/webhook")
+            url = f"http://127.0.0.1:{PORTS['Rasa']}/webhooks/rest/webhook"
+            reply = first_reply(url, clone / ".local" / "rest.token")
             if reply is None:
                 time.sleep(0.5)
         answered = time.monotonic() - started

@@ -152,6 +152,9 @@ def run(steps: Steps, rasa_port: int, actions_port: int) -> None:
     settings = Settings.from_env()
     # Rasa's endpoints.yml names the action server's secret by this variable.
     os.environ["ACTION_SERVER_TOKEN"] = Services(settings).action_server_token()
+    # The REST channel's server credential (.local/rest.token unless REST_TOKEN
+    # is set): made now, so that scripts/chat.py finds it while Rasa loads.
+    os.environ["REST_TOKEN"] = Services(settings).rest_token()
     rasa, actions, inbox = servers(rasa_port, actions_port, settings)
     training = Process("training", [str(BIN / "rasa"), "train", "--fixed-model-name",
                                     "prescreen", "--out", "models"])  # fmt: skip
@@ -171,7 +174,8 @@ def run(steps: Steps, rasa_port: int, actions_port: int) -> None:
         wait_until(lambda: all(p.answers() for p in servers_up), servers_up)
         site = f"http://127.0.0.1:{rasa_port}"
         steps.say(f"ready: the patient website at {site}/study/ (Chinese: /study/zh/)")
-        steps.say(f"       REST: POST {site}/webhooks/rest/webhook")
+        steps.say(f"       REST (servers only, Authorization: Bearer $(cat .local/rest.token)): "
+                  f"POST {site}/webhooks/rest/webhook")  # fmt: skip
         steps.say(f"       the coordinators' inbox at {inbox_address(settings)} (first admin: "
                   ".venv/bin/python -m inbox create-admin NAME); Ctrl-C stops")  # fmt: skip
         if keys_beside_the_data(settings):

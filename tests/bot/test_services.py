@@ -3,6 +3,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
+
 from bot.referrals.schema import current_revision
 from bot.services import Services
 from bot.settings import Settings
@@ -50,14 +52,20 @@ def test_the_flusher_stores_waiting_referrals_once_started(tmp_path: Path) -> No
     assert services.referrals.get("waiting") is not None
 
 
-def test_the_action_servers_secret_is_the_configured_one_else_a_local_file(
-    tmp_path: Path,
+@pytest.mark.parametrize(
+    ("setting", "method", "file", "configured_value"),
+    [("action_server_token", "action_server_token", "action-server.token", "s"),
+     ("rest_token", "rest_token", "rest.token", "s"),
+     ("conversation_key", "conversation_key", "conversation.key", b"s")],
+)  # fmt: skip
+def test_a_servers_secret_is_the_configured_one_else_a_local_file(
+    tmp_path: Path, setting: str, method: str, file: str, configured_value: object
 ) -> None:
     local = Services(Settings(key_file=tmp_path / "referral.key"))
-    configured = Services(Settings(key_file=tmp_path / "referral.key", action_server_token="s"))
+    configured = Services(Settings(key_file=tmp_path / "referral.key", **{setting: "s"}))  # type: ignore[arg-type]
 
-    made = local.action_server_token()
+    made = getattr(local, method)()
 
-    assert len(made) >= 32 and made == local.action_server_token()
-    assert (tmp_path / "action-server.token").stat().st_mode & 0o777 == 0o600
-    assert configured.action_server_token() == "s"
+    assert len(made) >= 32 and made == getattr(local, method)()
+    assert (tmp_path / file).stat().st_mode & 0o777 == 0o600
+    assert getattr(configured, method)() == configured_value

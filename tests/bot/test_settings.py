@@ -22,6 +22,8 @@ def test_every_setting_comes_from_the_environment() -> None:
             "PURGE_AFTER_DAYS": "14",
             "ACTION_SERVER_TOKEN": "shared-secret",
             "ACTION_SERVER_HOST": "10.0.0.5",
+            "REST_TOKEN": "rest-credential",
+            "CONVERSATION_KEY": "chat-key",
         }
     )
     assert settings == Settings(
@@ -33,6 +35,8 @@ def test_every_setting_comes_from_the_environment() -> None:
         purge_after_days=14.0,
         action_server_token="shared-secret",
         action_server_host="10.0.0.5",
+        rest_token="rest-credential",
+        conversation_key="chat-key",
     )
 
 

@@ -17,9 +17,10 @@ from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 from bot.protocol.eligibility import Outcome
 from bot.referrals.store import ReferralStore
+from channels.conversation_secret import ConversationSecrets
 from channels.website import LANGUAGES, page_path
 from harness.patients import CONFIRMED, ELIGIBLE, ELIGIBLE_ZH, text_of
-from harness.servers import RasaServer
+from harness.servers import SERVERS_CONVERSATION_KEY, RasaServer
 from harness.website import (
     BOT,
     BOX,
@@ -58,9 +59,15 @@ the answer buttons where one says what they would type."""
 
 
 def session_id(page: Page) -> str:
-    """The conversation id the widget keeps on the device (its sender id)."""
+    """The secret the widget keeps on the device (its session id)."""
     stored = page.evaluate("() => JSON.parse(localStorage.getItem('chat_session') || '{}')")
     return str(stored.get("session_id", ""))
+
+
+def conversation_of(page: Page) -> str:
+    """The conversation id the stores know the device's conversation by,
+    derived from its secret with the servers' key."""
+    return ConversationSecrets(SERVERS_CONVERSATION_KEY.encode()).conversation_id(session_id(page))
 
 
 @pytest.fixture
@@ -80,7 +87,7 @@ def test_a_patient_completes_a_screening_by_clicking_and_typing(
     visit = screen_in_browser(page, {**ELIGIBLE, "contact_name": "Website Patient"})
     assert "clicked" in visit.how and "typed" in visit.how
     assert visit.asked[0] == "screening_consent" and "contact_phone" in visit.asked
-    stored = referrals.get(session_id(page))
+    stored = referrals.get(conversation_of(page))
     assert stored is not None and stored.contact.name == "Website Patient"
     assert stored.outcome is Outcome.PRE_QUALIFIED
     expect(page.locator(BOT).last).to_contain_text(re.compile("passed|team", re.I))
@@ -94,18 +101,27 @@ def test_a_hard_exclusion_shows_its_reason(page: Page, rasa: RasaServer) -> None
 
 
 def test_a_reload_mid_screening_continues_at_the_same_question(
-    page: Page, rasa: RasaServer
+    page: Page, rasa: RasaServer, referrals: ReferralStore
 ) -> None:
+    printed: list[str] = []
+    page.on("console", lambda message: printed.append(message.text))
     open_site(page, rasa.url)
     screen_in_browser(page, ELIGIBLE, stop_at="diagnosis")
-    said, conversation = bubbles(page), session_id(page)
+    said, secret = bubbles(page), session_id(page)
     page.reload()
     page.locator(BOT).first.wait_for()
-    assert session_id(page) == conversation
+    assert session_id(page) == secret
     assert bubbles(page) == said  # the conversation so far, from the device
     assert question(page) == "diagnosis"
     screen_in_browser(page, {**ELIGIBLE, "contact_name": "Reload Patient"})
     assert question(page) is None
+    stored = referrals.get(conversation_of(page))
+    assert stored is not None and stored.contact.name == "Reload Patient"
+    # The secret is never printed (the widget's console lines are patched
+    # out), and the conversation id never reaches the device.
+    assert [line for line in printed if secret in line] == []
+    device = page.evaluate("() => JSON.stringify({...localStorage, ...sessionStorage})")
+    assert secret in device and conversation_of(page) not in device + page.content()
 
 
 def test_end_and_clear_leaves_nothing_after_a_reload(page: Page, rasa: RasaServer) -> None:
@@ -148,7 +164,7 @@ def test_the_keyboard_alone_completes_a_screening(
     visit = screen_in_browser(page, {**ELIGIBLE, "contact_name": "Keyboard Patient"}, keyboard=True)
     assert "pressed" in visit.how and "typed" in visit.how
     assert "contact_phone" in visit.asked
-    stored = referrals.get(session_id(page))
+    stored = referrals.get(conversation_of(page))
     assert stored is not None and stored.contact.name == "Keyboard Patient"
     assert stored.outcome is Outcome.PRE_QUALIFIED
     assert has_focus(page, BOX)
@@ -166,7 +182,7 @@ def test_a_patient_completes_a_screening_in_chinese(
     assert serious_violations(page) == []  # mid-screening, the long Chinese answer buttons shown
     visit = screen_in_browser(page, CHINESE)
     assert {"clicked", "typed"} <= set(visit.how) and visit.asked[0] == "ecog"
-    stored = referrals.get(session_id(page))
+    stored = referrals.get(conversation_of(page))
     assert stored is not None
     assert (stored.outcome, stored.language) == (Outcome.PRE_QUALIFIED, "zh")
     assert (stored.contact.name, stored.contact.phone, stored.contact.email) == (

@@ -10,6 +10,7 @@ from channels.patient_rest import (
     TechnicalProblem,
     body_problem,
     clean_text,
+    holds_credential,
     kept_metadata,
 )
 
@@ -90,3 +91,18 @@ def test_the_technical_problem_text_comes_from_the_domain_in_the_message_languag
 )
 def test_of_the_metadata_only_the_pages_language_is_kept(metadata: Any, kept: Any) -> None:
     assert kept_metadata(metadata) == kept
+
+
+@pytest.mark.parametrize(
+    "authorization",
+    [None, "", "Bearer", "Bearer ", "Bearer wrong", "credential", "bearer credential",
+     "Bearer credentia", "Bearer credential ", "Basic credential"],
+)  # fmt: skip
+def test_only_the_exact_bearer_credential_is_held(authorization: str | None) -> None:
+    assert not holds_credential(authorization, "credential")
+    assert holds_credential("Bearer credential", "credential")
+
+
+def test_a_run_without_a_credential_refuses_everyone() -> None:
+    assert not holds_credential("Bearer ", "")
+    assert not holds_credential(None, "")

@@ -11,9 +11,9 @@ import pytest
 from engineio import packet
 from engineio.async_socket import AsyncSocket
 
+from channels.conversation_secret import ConversationSecrets
 from channels.patient_rest import MAX_MESSAGE
 from channels.patient_socketio import (
-    ISSUED,
     ClosingWebSocket,
     PatientSocketServer,
     QuietEngineIO,
@@ -21,24 +21,30 @@ from channels.patient_socketio import (
     session_id_for,
 )
 
-BOUND = "0123456789abcdef0123456789abcdef"
+ISSUER = ConversationSecrets(b"test key")
+BOUND = ISSUER.issue()
+CONVERSATION = ISSUER.conversation_id(BOUND)
 
 
-def test_a_session_of_ours_is_resumed_when_persistence_is_on() -> None:
-    assert session_id_for(BOUND, persistence=True) == BOUND
+def test_a_session_this_server_issued_is_resumed_when_persistence_is_on() -> None:
+    assert session_id_for(BOUND, persistence=True, issuer=ISSUER) == BOUND
 
 
 @pytest.mark.parametrize(
     "requested",
-    [None, "", "default", "e2e-0123456789", "../etc/passwd", BOUND.upper(), BOUND + "0", 42, ["x"]],
-)
-def test_any_other_requested_session_gets_a_new_random_one(requested: Any) -> None:
-    issued = session_id_for(requested, persistence=True)
-    assert ISSUED.match(issued) and issued != requested
+    [None, "", "default", "e2e-0123456789", "../etc/passwd", "0123456789abcdef" * 2,
+     BOUND[:-1], BOUND + "0", BOUND[:24] + "A" * 16, CONVERSATION,
+     ConversationSecrets(b"another server").issue(), 42, ["x"]],
+    ids=["none", "empty", "default", "a rest id", "a path", "an old uuid", "cut", "longer",
+         "a forged tag", "its conversation id", "another key's", "a number", "a list"],
+)  # fmt: skip
+def test_any_other_requested_session_gets_a_new_secret(requested: Any) -> None:
+    issued = session_id_for(requested, persistence=True, issuer=ISSUER)
+    assert ISSUER.issued(issued) and issued != requested
 
 
 def test_without_persistence_every_socket_gets_a_new_session() -> None:
-    assert session_id_for(BOUND, persistence=False) != BOUND
+    assert session_id_for(BOUND, persistence=False, issuer=ISSUER) != BOUND
 
 
 @pytest.mark.parametrize(
@@ -49,6 +55,8 @@ def test_without_persistence_every_socket_gets_a_new_session() -> None:
         (None, BOUND, 400),
         ({"message": "hi"}, None, 400),  # no session_request yet
         ({"message": "hi", "session_id": "f" * 32}, BOUND, 403),  # another session
+        ({"message": "hi", "session_id": CONVERSATION}, BOUND, 403),  # not the secret
+        ({"message": "hi", "session_id": 42}, BOUND, 403),
         ({}, BOUND, 400),
         ({"message": 42}, BOUND, 400),
         ({"message": None}, BOUND, 400),
@@ -58,7 +66,7 @@ def test_without_persistence_every_socket_gets_a_new_session() -> None:
     ],
 )
 def test_malformed_messages_are_refused(data: Any, bound: str | None, status: int) -> None:
-    problem = message_problem(data, bound, "customData")
+    problem = message_problem(data, bound, bound and CONVERSATION, "customData")
     assert problem is not None and problem[0] == status
 
 
@@ -73,7 +81,7 @@ def test_malformed_messages_are_refused(data: Any, bound: str | None, status: in
     ],
 )
 def test_well_formed_messages_pass(data: Any) -> None:
-    assert message_problem(data, BOUND, "customData") is None
+    assert message_problem(data, BOUND, CONVERSATION, "customData") is None
 
 
 async def test_a_stopping_server_ends_its_sockets_ping_tasks() -> None:

@@ -79,6 +79,19 @@ def test_the_installed_widget_is_patched_for_keyboard_labels_and_fonts() -> None
     assert 'role:"log","aria-live":"polite"' in bundle
 
 
+def test_the_widget_prints_neither_its_session_id_nor_its_socket_id() -> None:
+    original = webchat_bundle.BUNDLE.read_text(encoding="utf-8")
+    bundle = webchat_bundle.load().decode()
+    for printed in ('"session_confirm:"', '"sending init payload"', '"connect:"'):
+        assert printed in original and printed not in bundle
+    # the handlers around them are kept: only the console calls went
+    assert (
+        'o.on("session_confirm",(function(n){var a=n&&n.session_id?n.session_id:n;if(i(' in bundle
+    )
+    assert 'r.emit("user_uttered",{message:t,customData:n,session_' in bundle
+    assert 'o.on("connect",(function(){o.customData=t}))' in bundle
+
+
 def test_a_different_bundle_is_refused_rather_than_served_half_patched() -> None:
     original = webchat_bundle.BUNDLE.read_text(encoding="utf-8")
     with pytest.raises(webchat_bundle.BundleMismatch):

@@ -11,7 +11,7 @@ import requests
 
 from bot.referrals.store import ReferralStore
 from harness.patients import ELIGIBLE, screen, sender, text_of, texts
-from harness.servers import RasaServer
+from harness.servers import REST_HEADERS, RasaServer
 
 pytestmark = pytest.mark.e2e
 
@@ -41,7 +41,7 @@ def post(rasa: RasaServer, body: bytes | str) -> requests.Response:
     return requests.post(
         rasa.url + "/webhooks/rest/webhook",
         data=body if isinstance(body, bytes) else body.encode(),
-        headers={"Content-Type": "application/json"},
+        headers={"Content-Type": "application/json", **REST_HEADERS},
         timeout=60,
     )
 

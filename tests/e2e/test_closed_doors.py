@@ -17,7 +17,13 @@ from rasa.shared.core.events import UserUttered
 
 from bot.referrals.store import ReferralStore
 from harness.patients import CONTACT_SLOTS, DOMAIN, ELIGIBLE_SLOTS, sender, text_of, texts
-from harness.servers import SERVERS_ACTION_TOKEN, ActionServer, RasaServer, free_port
+from harness.servers import (
+    REST_HEADERS,
+    SERVERS_ACTION_TOKEN,
+    ActionServer,
+    RasaServer,
+    free_port,
+)
 from stores.private import PrivateSQLTrackerStore
 from tests.support.logs import faults_in
 from tests.support.stores import TEST_KEY
@@ -107,6 +113,68 @@ def test_the_action_server_is_not_reachable_on_another_interface(actions: Action
     assert requests.get(f"http://127.0.0.1:{actions.port}/health", timeout=5).ok
 
 
+def events_of(workdir: Path, conversation: str) -> int:
+    """How many rows the servers' tracker store holds for a conversation."""
+    with sqlite3.connect(workdir / "rasa.db") as db:
+        query = "SELECT COUNT(*) FROM events WHERE sender_id = ?"
+        return int(db.execute(query, (conversation,)).fetchone()[0])
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"Authorization": "Bearer guessed"}, {"Authorization": REST_HEADERS["Authorization"][7:]},
+     {"Authorization": SERVERS_ACTION_TOKEN}, {"Authorization": f"Bearer {SERVERS_ACTION_TOKEN}"}],
+    ids=["no credential", "a wrong one", "no Bearer", "another secret", "the action server's"],
+)  # fmt: skip
+def test_rest_without_its_credential_is_refused_and_with_it_answers(
+    rasa: RasaServer, workdir: Path, headers: dict[str, str]
+) -> None:
+    """REST lets its caller choose the conversation id, so only servers holding
+    its credential may call it: a stranger neither starts nor reads one."""
+    stranger, holder = sender("stranger"), sender("holder")
+    url = rasa.url + "/webhooks/rest/webhook"
+
+    refused = requests.post(url, json={"sender": stranger, "message": "hi"}, headers=headers)
+    answered = requests.post(url, json={"sender": holder, "message": "hi"}, headers=REST_HEADERS)
+
+    assert refused.status_code == 401 and refused.headers["WWW-Authenticate"] == "Bearer"
+    assert refused.json()["message"] and "text" not in refused.text
+    assert events_of(workdir, stranger) == 0
+    assert answered.status_code == 200 and answered.json()[0]["text"] == text_of("utter_intro")
+    assert events_of(workdir, holder) > 0
+
+
+def test_without_the_credential_a_known_rest_conversation_is_neither_read_nor_continued(
+    rasa: RasaServer, workdir: Path
+) -> None:
+    """The finding: "hi" with a known id replayed the patient's answers."""
+    patient = sender()
+    texts(rasa, patient, "hi")
+    texts(rasa, patient, "yes")
+    stored = events_of(workdir, patient)
+    url = rasa.url + "/webhooks/rest/webhook"
+
+    for message in ("hi", "I'm 45", "/restart"):
+        refused = requests.post(url, json={"sender": patient, "message": message})
+        assert refused.status_code == 401
+
+    assert events_of(workdir, patient) == stored
+    assert texts(rasa, patient, "I'm 45")[-1] == text_of("utter_ask_car_t")  # the holder goes on
+
+
+def test_rasas_http_api_is_off_and_the_channel_serves(rasa: RasaServer) -> None:
+    """Rasa's HTTP API reads, rewrites and deletes any conversation by its id:
+    off unless a run enables it with its own token (harness.servers)."""
+    patient = sender()
+    texts(rasa, patient, "hi")
+    conversation = f"{rasa.url}/conversations/{patient}"
+    api = [("GET", conversation + "/tracker"), ("GET", conversation + "/story"),
+           ("PUT", conversation + "/tracker/events"), ("GET", rasa.url + "/status")]  # fmt: skip
+    for method, url in api:
+        assert requests.request(method, url, json=[], timeout=30).status_code == 404, url
+    assert texts(rasa, patient, "yes")[-1] == text_of("utter_ask_birth")
+
+
 def test_the_tracker_store_of_a_real_conversation_shows_no_intent_or_slot(
     rasa: RasaServer, workdir: Path
 ) -> None:
@@ -130,7 +198,9 @@ def test_an_oversized_request_is_refused_and_the_conversation_goes_on(rasa: Rasa
         "metadata": {"pad": "x" * 20_000},
     }
 
-    refused = requests.post(rasa.url + "/webhooks/rest/webhook", json=oversized, timeout=30)
+    refused = requests.post(
+        rasa.url + "/webhooks/rest/webhook", json=oversized, headers=REST_HEADERS, timeout=30
+    )
 
     assert refused.status_code == 413
     assert texts(rasa, patient, "yes")[-1] == text_of("utter_ask_birth")
@@ -143,7 +213,8 @@ async def test_of_a_messages_metadata_only_the_pages_language_is_stored(
     padded = {"language": "en", "pad": "x" * 10_000}
     reply = requests.post(
         rasa.url + "/webhooks/rest/webhook",
-        json={"sender": patient, "message": "hi", "metadata": padded}, timeout=30,
+        json={"sender": patient, "message": "hi", "metadata": padded},
+        headers=REST_HEADERS, timeout=30,
     )  # fmt: skip
     assert reply.status_code == 200
 
