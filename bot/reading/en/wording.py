@@ -17,7 +17,7 @@ _QUOTES = str.maketrans(
 _CLAUSE_BREAK = re.compile(
     r"[.;!?\n]+|,|\s+-+\s+|"
     r"\b(?:but|however|though|although|except|apart from|other than|whereas|yet|"
-    r"and then|and also|also|plus)\b"
+    r"and then|and also|also|plus|and(?= (?:no|not|never)\b))\b"
 )
 # A short clause ending in "?": something asked back, not stated.
 _ASKED_BACK = re.compile(r"(^|[.,;!]\s*)[^.,;!?]{1,40}\?+")
