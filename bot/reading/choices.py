@@ -39,12 +39,9 @@ from enum import Enum
 
 from bot.medicine.terms import LANGUAGES, Kind, kind_of
 from bot.protocol.answers import Cancer, Diagnosis, Ecog, Transplant
-from bot.reading.wording import Wording
+from bot.reading.wording import NEVER, Wording
 
 _BUTTON = re.compile(r'^/inform\{"(\w+)": ?"(\w+)"\}$')
-
-
-_NEVER = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -67,9 +64,9 @@ class TransplantWords:
     """The word "transplant" itself: a negation beside it denies transplants."""
     filler: re.Pattern[str]
     """Words that carry nothing beside a negation ("I haven't", "我没有")."""
-    each_denied: re.Pattern[str] = _NEVER
+    each_denied: re.Pattern[str] = NEVER
     """Two kinds and one negation that denies both ("都没做过")."""
-    not_a_negation: re.Pattern[str] = _NEVER
+    not_a_negation: re.Pattern[str] = NEVER
     """Switch (zh): words with a negation's character that deny nothing
     ("不好意思", excuse me); English has no such words."""
 
@@ -123,23 +120,23 @@ class CancerWords:
     in_situ_elsewhere: str
     """An organ other than the cervix and the breast ducts: carcinoma in situ
     there is no excepted kind ("carcinoma in situ, but of the bladder")."""
-    still_a_cancer: str = r"(?!)"
+    still_a_cancer: str = NEVER.pattern
     """Switch (en): a negation about the cancer's course, not its existence
     ("it hasn't spread", "not anymore"); Chinese says so with `not_spread`."""
-    not_spread: re.Pattern[str] = _NEVER
+    not_spread: re.Pattern[str] = NEVER
     """Switch (zh): "没有转移" is a stage, not a denial; English words it
     with `still_a_cancer`."""
-    not_malignant: str = r"(?!)"
+    not_malignant: str = NEVER.pattern
     """"不是恶性": a malignancy denied beside a benign word."""
-    breast_in_situ: str = r"(?!)"
+    breast_in_situ: str = NEVER.pattern
     """Switch (zh): 乳腺原位癌, ductal (excepted after surgery) or lobular: not
     said; English names the duct ("ductal carcinoma in situ")."""
-    site_alone: str = r"(?!)"
+    site_alone: str = NEVER.pattern
     """An other-site word that is the whole rest of the clause ("乳腺")."""
-    undiagnosed: str = r"(?!)"
+    undiagnosed: str = NEVER.pattern
     """Switch (zh): a lump not yet diagnosed (结节, 肿块) while watched is not
     sure; English says "waiting for the biopsy" (`ChoiceWords.pending_test`)."""
-    watched: str = r"(?!)"
+    watched: str = NEVER.pattern
 
 
 @dataclass(frozen=True)

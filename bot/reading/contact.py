@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.reading.wording import Wording
+from bot.reading.wording import NEVER, Wording
 from bot.referrals.contact import ContactTime, InvalidContact
 
 MAX_NAME = 100
@@ -63,7 +63,6 @@ def read_email(text: str) -> str:
     return email
 
 
-_NEVER = re.compile(r"(?!)")
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 _LANDLINE = re.compile(r"0[1-9]\d{8,10}")  # 0 + area code (2-3 digits) + 7-8 digits
 _LANDLINE_WITHOUT_ZERO = re.compile(r"[1-9]\d{8,10}")
@@ -86,13 +85,13 @@ class ContactWords:
     language writes one."""
     skip: re.Pattern[str]
     """The whole reply declines the detail asked ("skip", "没有邮箱")."""
-    label: re.Pattern[str] = _NEVER
+    label: re.Pattern[str] = NEVER
     """A label before the value ("my number is", "手机号: ")."""
     mainland_numbers: bool = False
     """Switch (zh): a number with +86 or none is checked as a mainland one (an
     11-digit mobile, or a landline with its area code); an English-writing
     patient may be abroad, so only a number's length is checked."""
-    same_as_phone: re.Pattern[str] = _NEVER
+    same_as_phone: re.Pattern[str] = NEVER
     """The WeChat account is the phone number's ("微信同号"); asked in
     Chinese conversations only."""
     numerals: Callable[[str], str] = lambda text: text

@@ -13,9 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.protocol.answers import Reply
-from bot.reading.wording import Wording
-
-_NEVER = re.compile(r"(?!)")
+from bot.reading.wording import NEVER, Wording
 
 
 @dataclass(frozen=True)
@@ -31,7 +29,7 @@ class CorrectionWords:
     unsure: re.Pattern[str]
     no: re.Pattern[str]
     yes: re.Pattern[str]
-    opening: re.Pattern[str] = _NEVER
+    opening: re.Pattern[str] = NEVER
     """Switch (zh): words that open a correction and are no answer ("不对, 我有");
     English opens with "actually" or "sorry", which are no answer either way."""
 

@@ -145,6 +145,8 @@ class LanguageReader:
         (bot.reading.language.language_written: "SLE" or "never" alone stays
         Chinese). One part when the reply keeps to one language."""
         other = self.words.hands_latin_to
+        if not other or not re.search(r"[a-z]", self.words.wording.normalised(reply)):
+            return [(self.language, reply)]  # no phrase of another language can be there
         parts: list[tuple[str, str]] = []
         for clause in self.words.wording.clauses(reply):
             foreign = other and script_of(clause) is Script.LATIN

@@ -20,10 +20,8 @@ from bot.reading.language import Script
 from bot.reading.replies import ReplyWords
 from bot.reading.side_requests import SideRequestWords
 from bot.reading.summary import SummaryWords
-from bot.reading.wording import Wording
+from bot.reading.wording import NEVER, Wording
 from bot.reading.yes_no import YesNoQuestion, YesNoWords
-
-_NEVER = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -67,6 +65,6 @@ class Lexicon:
     hands_latin_to: str = ""
     """Switch (zh): the language whose reader reads a reply in Latin words;
     a Chinese conversation's "No, but I had CAR-T" is English."""
-    latin_answers: re.Pattern[str] = _NEVER
+    latin_answers: re.Pattern[str] = NEVER
     """With `hands_latin_to`: the Latin words this language writes as its own
     answer ("ok", "SLE", "GPA"), read here."""

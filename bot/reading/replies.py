@@ -6,9 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bot.protocol.answers import ONGOING
-from bot.reading.wording import Wording
-
-_NEVER = re.compile(r"(?!)")
+from bot.reading.wording import NEVER, Wording
 
 
 @dataclass(frozen=True)
@@ -24,7 +22,7 @@ class ReplyWords:
     """'not finished yet', 还没结束: ongoing unless `ended` is there too."""
     negation: re.Pattern[str]
     """What turns `still_going` round ('not currently taking', 不在吃了)."""
-    ended: re.Pattern[str] = _NEVER
+    ended: re.Pattern[str] = NEVER
     """Switch (zh): a course said over beside a not-ended ("没吃完就停了":
     stopped before the end); English says so without a not-ended ("stopped
     early")."""

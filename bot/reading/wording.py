@@ -16,7 +16,8 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-_NEVER = re.compile(r"(?!)")
+NEVER = re.compile(r"(?!x)x")
+"""A pattern that matches nothing: a lexicon's switch left off."""
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,9 @@ class Wording:
     leading: re.Pattern[str] | None = None
     """Switch (en): a yes or no said before the statement is a clause of its
     own ("no I don't"); Chinese puts no such word before a statement."""
-    any_word: re.Pattern[str] = _NEVER
+    any_word: re.Pattern[str] = NEVER
     """A question word that means "any" ("什么都没有"): no question."""
-    not_knowing: re.Pattern[str] = _NEVER
+    not_knowing: re.Pattern[str] = NEVER
     """What follows is asked of oneself ("不知道是不是抗生素"): no question."""
     trailing: str = ""
     """Characters stripped from the end before a question is looked for."""

@@ -23,9 +23,8 @@ from dateutil.relativedelta import relativedelta
 from bot.protocol.answers import DateSpan, Reply
 from bot.reading.dates import InvalidDate
 from bot.reading.reader import PartlyRead
-from bot.reading.wording import Wording
+from bot.reading.wording import NEVER, Wording
 
-NEVER = re.compile(r"(?!x)x")
 """A pattern that matches nothing: a lexicon's switch that is off."""
 _BUTTON = re.compile(r"^/(affirm|deny|unsure)$")
 _BUTTON_REPLY = {"affirm": Reply.YES, "deny": Reply.NO, "unsure": Reply.UNSURE}

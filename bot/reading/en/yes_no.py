@@ -8,7 +8,8 @@ import re
 from bot.reading.en.dates import parse_past_date
 from bot.reading.en.wording import NOT, RELATIVES, WISH, WORDING
 from bot.reading.knowledge import known_facts
-from bot.reading.yes_no import NEVER, YesNoWords
+from bot.reading.wording import NEVER
+from bot.reading.yes_no import YesNoWords
 
 HEDGE = re.compile(
     r"\b(not (so|too|quite|very|really|totally|entirely|completely|that|all that) sure|"

@@ -17,6 +17,7 @@ import re
 
 from bot.protocol.answers import Diagnosis, Ecog
 from bot.reading.choices import CancerWords, ChoiceWords, DiagnosisWords, TransplantWords
+from bot.reading.wording import NEVER
 from bot.reading.zh.wording import WISH, WORDING
 from bot.reading.zh.yes_no import HEDGE
 
@@ -204,7 +205,7 @@ WORDS = ChoiceWords(
         excepted=_EXCEPTED,
         radical_only=rf"前列腺|{_DCIS}",
         other_cancers=_OTHER_CANCERS,
-        cancers_by_name=r"(?!)",  # 癌 / 瘤 are in every name: other_cancers
+        cancers_by_name=NEVER.pattern,  # 癌 / 瘤 are in every name: other_cancers
         cancer_word=_CANCER_WORD,
         named_with=r"",
         own_site=r"皮肤",
@@ -218,9 +219,9 @@ WORDS = ChoiceWords(
         no_surgery=r"没(有)?(做)?(手术|切)|未(做)?手术",
         not_surgery=_NOT_SURGERY,
         chemo=r"化疗",
-        no_chemo=r"(?!)",
+        no_chemo=NEVER.pattern,
         radiation=r"放疗|放射治疗",
-        no_radiation=r"(?!)",
+        no_radiation=NEVER.pattern,
         cervix=r"宫颈",
         benign_said=r"良性",
         in_situ=r"原位",
