@@ -60,7 +60,7 @@ def _criteria_that_can(decision: Decision) -> set[str]:
     found = set()
     for criterion in CRITERIA:
         source = re.search(
-            rf"def {criterion.rule.__name__}\(.*?(?=\ndef |\nCRITERIA)", BOT_SOURCE, re.S
+            rf"^def {criterion.rule.__name__}\(.*?(?=\ndef |\nCRITERIA)", BOT_SOURCE, re.S | re.M
         )
         assert source, criterion.id
         constructor = {Decision.EXCLUDED: "excluded(", Decision.DEFERRED: "_window("}[decision]

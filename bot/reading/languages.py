@@ -168,7 +168,7 @@ class LanguageReader:
 
     def _date(self, kind: QuestionKind, reply: str, today: date) -> str:
         text = self.words.wording.normalised(reply)
-        doubted = kind is not QuestionKind.BIRTH and self.words.dates.doubt.search(text)
+        doubted = kind is not QuestionKind.BIRTH and self.words.dates.words.doubt.search(text)
         unsure = replies.says_unsure(self.words.replies, text) and not re.search(r"\d", text)
         if text == "/unsure" or doubted or unsure:
             if kind is QuestionKind.BIRTH:
@@ -197,7 +197,7 @@ class LanguageReader:
         the most precise, when it lies within all the others ("1980年6月1日,
         今年46", "nearly 50, 49")."""
         dates = self.words.dates
-        parse = dates.parse_birth if birth else dates.parse_past_date
+        parse = dates.birth if birth else dates.past
         try:
             return parse(text, today)
         except InvalidDate as whole:
@@ -209,7 +209,7 @@ class LanguageReader:
                 try:
                     readings.append(parse(clause, today))
                 except InvalidDate:
-                    if dates.time_word.search(dates.numerals(clause)):
+                    if dates.words.time_word.search(dates.words.numerals(clause)):
                         raise whole from None  # a time not read: "2020年先说是多发性肌炎"
             if not readings:
                 raise

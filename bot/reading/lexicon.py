@@ -8,37 +8,19 @@ The shape is dateutil's `parser` with its `parserinfo`: the rules are one
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 
-from bot.protocol.answers import DateSpan
 from bot.reading.choices import ChoiceWords
 from bot.reading.contact import ContactWords
 from bot.reading.corrections import CorrectionWords
+from bot.reading.date_parser import DateParser
 from bot.reading.language import Script
 from bot.reading.replies import ReplyWords
 from bot.reading.side_requests import SideRequestWords
 from bot.reading.summary import SummaryWords
 from bot.reading.wording import NEVER, Wording
 from bot.reading.yes_no import YesNoQuestion, YesNoWords
-
-
-@dataclass(frozen=True)
-class DateWords:
-    """A language's dates: its parsers (dateutil's parserinfo over
-    bot/reading/dates.py's limits) and the words around a date."""
-
-    parse_birth: Callable[[str, date], DateSpan]
-    parse_past_date: Callable[[str, date], DateSpan]
-    doubt: re.Pattern[str]
-    """A date the patient doubts ("I think last Tuesday", "好像是上周四") is
-    not sure; one that is only rounded ("around 2024", "大概2024年") is its span."""
-    time_word: re.Pattern[str]
-    """A clause holding one of these speaks of a time: when a reply's
-    clauses give dates, each such clause must be read."""
-    numerals: Callable[[str], str] = lambda text: text
-    """Digits for the language's written numbers, before `time_word` looks."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +35,7 @@ class Lexicon:
     consent: YesNoQuestion
     choices: ChoiceWords
     replies: ReplyWords
-    dates: DateWords
+    dates: DateParser
     side_requests: SideRequestWords
     corrections: CorrectionWords
     summary: SummaryWords

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.reading.en.dates import parse_past_date
+from bot.reading.en.dates import PARSER
 from bot.reading.en.wording import NOT, RELATIVES, WISH, WORDING
 from bot.reading.knowledge import known_facts
 from bot.reading.wording import NEVER
@@ -172,7 +172,7 @@ WORDS = YesNoWords(
     ),
     copula=NEVER,
     when=_WHEN,
-    parse_past_date=parse_past_date,
+    parse_past_date=PARSER.past,
     in_year="{phrase} {year}",
     long_ago=_LONG_AGO,
     vague_time=re.compile(

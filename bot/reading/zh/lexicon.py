@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 
 from bot.protocol.answers import Reply
-from bot.reading.lexicon import DateWords, Lexicon
+from bot.reading.lexicon import Lexicon
 from bot.reading.yes_no import YesNoQuestion
 from bot.reading.zh import choices, contact, corrections, replies, side_requests, summary
-from bot.reading.zh.dates import parse_birth, parse_past_date
-from bot.reading.zh.numerals import arabic
+from bot.reading.zh.dates import PARSER
 from bot.reading.zh.subjects import SUBJECTS
 from bot.reading.zh.wording import WORDING
 from bot.reading.zh.yes_no import WORDS
@@ -28,13 +27,7 @@ LEXICON = Lexicon(
     consent=CONSENT,
     choices=choices.WORDS,
     replies=replies.WORDS,
-    dates=DateWords(
-        parse_birth=parse_birth,
-        parse_past_date=parse_past_date,
-        doubt=re.compile(r"好像|可能|也许|或许|似乎|貌似|估计|不确定|不太确定"),
-        time_word=re.compile(r"\d|年|月|周|星期|礼拜|天|日|号|岁|前|后|上次|最近"),
-        numerals=arabic,
-    ),
+    dates=PARSER,
     side_requests=side_requests.WORDS,
     corrections=corrections.WORDS,
     summary=summary.WORDS,

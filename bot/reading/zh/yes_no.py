@@ -8,7 +8,7 @@ import re
 
 from bot.reading.knowledge import known_facts
 from bot.reading.yes_no import YesNoWords
-from bot.reading.zh.dates import parse_past_date
+from bot.reading.zh.dates import PARSER
 from bot.reading.zh.numerals import arabic
 from bot.reading.zh.wording import WISH, WORDING
 
@@ -144,7 +144,7 @@ WORDS = YesNoWords(
     not_received=_NOT_RECEIVED,
     copula=_COPULA,
     when=_TIME,
-    parse_past_date=parse_past_date,
+    parse_past_date=PARSER.past,
     in_year="{year}年{phrase}",
     unspaced_times=True,
     long_ago=_LONG_AGO,

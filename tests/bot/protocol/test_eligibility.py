@@ -34,7 +34,7 @@ from bot.protocol.eligibility import (
     judge,
     open_questions,
 )
-from bot.reading.en.dates import parse_birth
+from bot.reading.en.dates import PARSER
 
 TODAY = date(2026, 11, 25)  # a Wednesday
 LEAP_DAY = date(2028, 2, 29)
@@ -654,7 +654,7 @@ def test_leap_year(
     ],
 )
 def test_age_from_the_reply(reply: str, expected: Finding) -> None:
-    answers = answers_with(birth=parse_birth(reply, TODAY))
+    answers = answers_with(birth=PARSER.birth(reply, TODAY))
     assert finding("I1", answers) == expected
 
 

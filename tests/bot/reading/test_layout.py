@@ -44,7 +44,6 @@ def test_the_core_imports_no_language() -> None:
 
 
 STILL_READING = {
-    "dates.py": "the date parsers",
     "lunar.py": "the lunar calendar (zh)",
     "numerals.py": "Chinese numerals (zh)",
 }

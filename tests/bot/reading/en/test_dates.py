@@ -15,13 +15,10 @@ import pytest
 
 from bot.protocol.answers import DateSpan
 from bot.reading.dates import InvalidDate, TwoWays
+from bot.reading.en.dates import NUMBERS, PARSER
 from bot.reading.en.dates import WRITTEN as _EN_DATES
-from bot.reading.en.dates import (
-    parse_age,
-    parse_birth,
-    parse_number,
-    parse_past_date,
-)
+
+parse_birth, parse_past_date, parse_number = PARSER.birth, PARSER.past, NUMBERS.value
 
 written_date = _EN_DATES.written
 
@@ -94,7 +91,7 @@ def test_parse_number(text: str, expected: int | None) -> None:
     ids=lambda value: repr(value) if isinstance(value, str) else None,
 )
 def test_parse_age(text: str, expected: int | None) -> None:
-    assert parse_age(text) == expected
+    assert PARSER.age(text) == (None if expected is None else (expected, False))
 
 
 # --- parse_birth: accepted ---------------------------------------------------

@@ -14,18 +14,14 @@ import pytest
 
 from bot.protocol.answers import DateSpan
 from bot.reading.dates import InvalidDate, TwoWays
-from bot.reading.en.dates import parse_birth as english_birth
-from bot.reading.en.dates import parse_past_date as english_past_date
+from bot.reading.en.dates import PARSER as ENGLISH
 from bot.reading.reader import Unreadable
-from bot.reading.zh.dates import (
-    ASK_EXACT_BIRTH,
-    parse_age,
-    parse_birth,
-    parse_past_date,
-)
+from bot.reading.zh.dates import ASK_EXACT_BIRTH, PARSER
 from bot.reading.zh.lunar import ASK_GREGORIAN
 from bot.reading.zh.numerals import arabic
 
+english_birth, english_past_date = ENGLISH.birth, ENGLISH.past
+parse_age, parse_birth, parse_past_date = PARSER.age, PARSER.birth, PARSER.past
 TODAY = date(2026, 11, 25)  # a Wednesday
 
 

@@ -21,7 +21,7 @@ from bot.reading.result import Value
 from bot.reading.yes_no import YesNoQuestion
 from bot.reading.yes_no import read_yes_no as read_with_words
 from bot.reading.zh.choices import WORDS as _zh_choices_words
-from bot.reading.zh.dates import parse_birth, parse_past_date
+from bot.reading.zh.dates import PARSER
 from bot.reading.zh.subjects import SUBJECTS
 from bot.reading.zh.wording import WORDING
 from bot.reading.zh.yes_no import WORDS
@@ -84,7 +84,7 @@ def test_someone_answering_for_the_patient_gives_the_patients_facts() -> None:
     ],
 )
 def test_birth_as_written(text: str, span: DateSpan) -> None:
-    assert parse_birth(text, TODAY) == span
+    assert PARSER.birth(text, TODAY) == span
 
 
 @pytest.mark.parametrize(
@@ -118,7 +118,7 @@ def test_a_birth_told_twice(text: str, value: str) -> None:
     ],
 )
 def test_past_dates_as_written(text: str, span: DateSpan) -> None:
-    assert parse_past_date(text, TODAY) == span
+    assert PARSER.past(text, TODAY) == span
 
 
 def test_a_day_later_this_week_is_in_the_future() -> None:
