@@ -31,7 +31,6 @@ that excludes win, or asks again) or none (ask again).
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -39,7 +38,7 @@ from enum import Enum
 
 from bot.medicine.terms import LANGUAGES, Kind, kind_of
 from bot.protocol.answers import Cancer, Diagnosis, Ecog, Transplant
-from bot.reading.wording import NEVER, Wording
+from bot.reading.wording import NEVER, Wording, spelled_right
 
 _BUTTON = re.compile(r'^/inform\{"(\w+)": ?"(\w+)"\}$')
 
@@ -215,7 +214,7 @@ class ChoiceWords:
 
 def read_choices(choices: type[Enum], text: str, words: ChoiceWords) -> set[Enum]:
     """The options of `choices` the reply names (see the module's docstring)."""
-    plain = _spelled_right(words.wording.normalised(text), words.vocabulary)
+    plain = spelled_right(words.wording.normalised(text), words.vocabulary, 5, 0.8)
     if button := _BUTTON.match(plain):
         return {member for member in choices if member.value == button.group(2)}
     if plain == "/unsure" or (words.hedge.search(plain) and choices is not Ecog):
@@ -233,19 +232,6 @@ def read_choices(choices: type[Enum], text: str, words: ChoiceWords) -> set[Enum
     if choices is Diagnosis:
         return _diagnosis(plain, _diagnoses_named(plain, words), words)
     return _cancer(plain, _cancers_named(plain, words), words)
-
-
-def _spelled_right(plain: str, vocabulary: tuple[str, ...]) -> str:
-    """Each word of five letters or more close to one of the vocabulary's
-    (80% alike) written as that one."""
-    if not vocabulary:
-        return plain
-
-    def fix(match: re.Match[str]) -> str:
-        close = difflib.get_close_matches(match.group(0), vocabulary, n=1, cutoff=0.8)
-        return close[0] if close else match.group(0)
-
-    return re.sub(r"[a-zö]{5,}", fix, plain)
 
 
 def _ecog(plain: str, words: ChoiceWords) -> set[Enum]:

@@ -12,7 +12,6 @@ refused; the limits are bot/reading/dates.py's.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -35,7 +34,7 @@ from bot.reading.dates import (
     read_two_ways,
 )
 from bot.reading.reader import Unreadable
-from bot.reading.wording import NEVER, Wording
+from bot.reading.wording import NEVER, Wording, spelled_right
 
 _LETTER = re.compile(r"[^\W\d_]")
 """A letter of any script: what is left of a reply once its known words are
@@ -292,15 +291,9 @@ class DateParser:
         without fillers, without spaces where the language has none."""
         words = self.words
         plain = words.ordinal.sub("", self._plain(text))
-        if words.month_names:
-            plain = re.sub(r"[^\W\d_]{4,}", self._spelled_right, plain)
+        plain = spelled_right(plain, words.month_names, 4, 0.85)
         plain = " ".join(words.fillers.sub(" ", plain).split())
         return plain if words.spaced else plain.replace(" ", "")
-
-    def _spelled_right(self, match: re.Match[str]) -> str:
-        """'decmber' -> 'december'; a word near no month name is left alone."""
-        close = difflib.get_close_matches(match[0], self.words.month_names, n=1, cutoff=0.85)
-        return close[0] if close else match[0]
 
     def _relative(self, text: str, today: date) -> DateSpan | None:
         """A date counted back from today; None when the text says none."""

@@ -11,13 +11,28 @@ the rules here are one for all.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 NEVER = re.compile(r"(?!x)x")
 """A pattern that matches nothing: a lexicon's switch left off."""
+
+
+def spelled_right(plain: str, vocabulary: Sequence[str], shortest: int, alike: float) -> str:
+    """Each word of `shortest` letters or more that is close to one of the
+    vocabulary's (`alike`: 0.8 is 80% alike) written as that one ("decmber",
+    "transplnt"); any other word left alone."""
+    if not vocabulary:
+        return plain
+
+    def fix(match: re.Match[str]) -> str:
+        close = difflib.get_close_matches(match[0], vocabulary, n=1, cutoff=alike)
+        return close[0] if close else match[0]
+
+    return re.sub(rf"[^\W\d_]{{{shortest},}}", fix, plain)
 
 
 @dataclass(frozen=True)
